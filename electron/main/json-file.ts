@@ -1,0 +1,33 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Reads a small JSON file. Missing or unparsable files yield undefined: callers validate the shape and fall
+ * back to defaults, because a half-written settings file must never stop the app from starting.
+ */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // Missing or unreadable: the first run, or a wiped profile.
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Corrupt (e.g. power cut mid-write on an old laptop): treat as absent.
+    return undefined;
+  }
+}
+
+/**
+ * Writes JSON atomically (temp file + rename) so a crash mid-write leaves the previous file intact.
+ * Synchronous on purpose: it runs from window `close`, after which the process may exit at once.
+ */
+export function writeJsonFile(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+  renameSync(tmp, file);
+}

@@ -1,0 +1,98 @@
+/**
+ * Wires the main process: order matters (scheme before `ready`, lock before anything touches the profile,
+ * session guards before the first page loads). Each concern lives in its own module; this file only connects them.
+ */
+import { join } from 'node:path';
+import { app, type BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import type { Language, MenuCommand } from '../../shared/ipc/contract';
+import { createAppHandlers } from './ipc/app.ipc';
+import { sendEvent } from './ipc/events';
+import { type MainHandlers, registerInvokeHandlers } from './ipc/invoke-handlers';
+import { createFileLogger } from './logger';
+import { createMainWindow } from './main-window';
+import { installMenu } from './menu';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { loadSettings, saveSettings } from './settings';
+import { enforceSingleInstance } from './single-instance';
+import { loadWindowState, trackWindowState } from './window-state';
+
+const LANGUAGE_COMMANDS: Partial<Record<MenuCommand, Language>> = { 'set-language-uk': 'uk', 'set-language-en': 'en' };
+
+/** Starts the app. Returns without opening anything when another instance already runs. */
+export function startApp(): void {
+  registerAppScheme(protocol);
+  // Sandbox every renderer, including any created by a future module that forgets its webPreferences.
+  app.enableSandbox();
+
+  let mainWindow: BrowserWindow | null = null;
+  if (!enforceSingleInstance(app, () => mainWindow)) return;
+
+  const userData = app.getPath('userData');
+  const log = createFileLogger(join(userData, 'logs'));
+  const settingsFile = join(userData, 'settings.json');
+  const windowStateFile = join(userData, 'window-state.json');
+  const appPath = app.getAppPath();
+  let settings = loadSettings(settingsFile);
+  log.info('starting', { version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged });
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { openExternal: (url) => shell.openExternal(url), log });
+  });
+
+  const applyLanguage = (language: Language): void => {
+    if (language !== settings.language) {
+      settings = { ...settings, language };
+      saveSettings(settingsFile, settings, log);
+    }
+    installMenu({ language, isPackaged: app.isPackaged, platform: process.platform, onCommand: onMenuCommand });
+  };
+  // The menu switches its own language at once; the renderer hears the command and switches the UI.
+  function onMenuCommand(command: MenuCommand): void {
+    const language = LANGUAGE_COMMANDS[command];
+    if (language) applyLanguage(language);
+    sendEvent(mainWindow?.webContents, 'menu:command', command);
+  }
+
+  const handlers: MainHandlers = {
+    ...createAppHandlers({
+      getInfo: () => ({ version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged }),
+      setLanguage: applyLanguage,
+    }),
+  };
+  registerInvokeHandlers(ipcMain, handlers, log);
+
+  const openMainWindow = (): void => {
+    const primary = screen.getPrimaryDisplay().workArea;
+    const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+    const win = createMainWindow({
+      state: loadWindowState(windowStateFile, workAreas, primary, log),
+      preloadPath: join(appPath, 'dist', 'electron', 'preload.cjs'),
+      isPackaged: app.isPackaged,
+      log,
+    });
+    trackWindowState(win, windowStateFile, log);
+    win.on('closed', () => {
+      mainWindow = null;
+    });
+    mainWindow = win;
+  };
+
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession, log);
+      serveAppProtocol(protocol, join(appPath, 'dist', 'renderer'), log);
+      applyLanguage(settings.language);
+      openMainWindow();
+      // macOS re-opens a window from the dock; elsewhere closing the window quits.
+      app.on('activate', () => {
+        if (mainWindow === null) openMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      log.error('startup failed', { error: String(error) });
+      app.quit();
+    });
+}
