@@ -1,23 +1,25 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+export type JsonRead = { status: 'missing' } | { status: 'corrupt' } | { status: 'ok'; value: unknown };
+
 /**
- * Reads a small JSON file. Missing or unparsable files yield undefined: callers validate the shape and fall
- * back to defaults, because a half-written settings file must never stop the app from starting.
+ * Reads a small JSON file. Missing and unparsable files are reported, not thrown: callers validate the shape and
+ * fall back to defaults, because a half-written settings file must never stop the app from starting.
  */
-export function readJsonFile(file: string): unknown {
+export function readJsonFile(file: string): JsonRead {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     // Missing or unreadable: the first run, or a wiped profile.
-    return undefined;
+    return { status: 'missing' };
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { status: 'ok', value: JSON.parse(text) as unknown };
   } catch {
-    // Corrupt (e.g. power cut mid-write on an old laptop): treat as absent.
-    return undefined;
+    // Corrupt (e.g. power cut mid-write on an old laptop).
+    return { status: 'corrupt' };
   }
 }
 

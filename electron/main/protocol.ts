@@ -43,7 +43,7 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
 
 /**
  * Maps an app:// URL to a file inside rootDir, refusing anything that could escape it: `..` segments
- * (also percent-encoded), backslashes (Windows separators), NUL bytes, other hosts, malformed escapes.
+ * (also percent-encoded, e.g. `..%2f`), backslashes (Windows separators), NUL bytes, other hosts, malformed escapes.
  */
 export function resolveAppPath(rootDir: string, url: string): Result<string> {
   let parsed: URL;
@@ -61,6 +61,15 @@ export function resolveAppPath(rootDir: string, url: string): Result<string> {
   } catch {
     return err({ code: 'protocol/bad-url', message: 'malformed percent-encoding' });
   }
+  return resolveRendererFile(rootDir, pathname);
+}
+
+/**
+ * Maps an already-decoded URL path to a file inside rootDir. Refuses `..`/`.` segments, backslashes and NUL
+ * bytes itself rather than trusting the URL parser to have collapsed dot segments (it does for standard schemes,
+ * but this check must hold whatever the scheme registration becomes).
+ */
+export function resolveRendererFile(rootDir: string, pathname: string): Result<string> {
   const segments = pathname.split('/').filter((s) => s !== '');
   if (pathname.includes('\0') || pathname.includes('\\') || segments.some((s) => s === '..' || s === '.')) {
     return err({ code: 'protocol/traversal', message: 'path escapes the renderer folder' });
@@ -68,8 +77,8 @@ export function resolveAppPath(rootDir: string, url: string): Result<string> {
   const root = resolve(rootDir);
   const file = resolve(root, ...(segments.length === 0 ? ['index.html'] : segments));
   const rel = relative(root, file);
-  // Second line of defence: whatever the parsing above missed, the resolved file must sit inside root.
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
+  // Second line of defence: whatever the checks above missed, the resolved file must sit inside root.
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     return err({ code: 'protocol/traversal', message: 'path escapes the renderer folder' });
   }
   return ok(file);

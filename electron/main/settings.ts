@@ -13,7 +13,8 @@ export const DEFAULT_SETTINGS: MainSettings = { language: 'uk' };
 
 /** Reads settings; unknown or corrupt values fall back to the defaults field by field. */
 export function loadSettings(file: string): MainSettings {
-  const raw = readJsonFile(file);
+  const read = readJsonFile(file);
+  const raw = read.status === 'ok' ? read.value : undefined;
   const language = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).language : undefined;
   return { language: isLanguage(language) ? language : DEFAULT_SETTINGS.language };
 }

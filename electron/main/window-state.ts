@@ -98,9 +98,9 @@ export function clampToDisplays(state: WindowState, workAreas: readonly Rect[], 
 
 /** Reads the remembered state (defaults when missing or corrupt) and fits it to the displays. */
 export function loadWindowState(file: string, workAreas: readonly Rect[], primary: Rect, log: Logger): WindowState {
-  const raw = readJsonFile(file);
-  const parsed = parseWindowState(raw);
-  if (raw !== undefined && parsed === null) log.warn('window state ignored: invalid file');
+  const read = readJsonFile(file);
+  const parsed = read.status === 'ok' ? parseWindowState(read.value) : null;
+  if (read.status !== 'missing' && parsed === null) log.warn('window state ignored: invalid file');
   return clampToDisplays(parsed ?? DEFAULT_WINDOW_STATE, workAreas, primary);
 }
 

@@ -1,0 +1,208 @@
+/**
+ * A hand-written stand-in for the `electron` module: the Electron binary cannot run on these machines, so the
+ * main-process modules are tested against this fake (the only mocked boundary). It records what the code under
+ * test asked Electron to do. Use with `vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron)`.
+ */
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: never[]) => unknown;
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  readonly sent: Array<[string, unknown]> = [];
+  windowOpenHandler: WindowOpenHandler | undefined;
+  destroyed = false;
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload]);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  minimized = false;
+  maximized = false;
+  shown = false;
+  focused = false;
+  destroyed = false;
+  normalBounds = { x: 10, y: 20, width: 1000, height: 700 };
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  show(): void {
+    this.shown = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return this.normalBounds;
+  }
+}
+
+// Promise.withResolvers is ES2024; the node tsconfig targets ES2023 lib.
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+class FakeApp extends EventEmitter {
+  hasLock = true;
+  quitCalls = 0;
+  sandboxEnabled = false;
+  isPackaged = false;
+  userData = '/nonexistent/user-data';
+  appPath = '/nonexistent/app';
+  private ready = deferred();
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock;
+  }
+  quit(): void {
+    this.quitCalls += 1;
+  }
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`fake app.getPath: ${name} not faked`);
+    return this.userData;
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  getVersion(): string {
+    return '0.1.0-test';
+  }
+  whenReady(): Promise<void> {
+    return this.ready.promise;
+  }
+  /** Test control: fires `ready`. */
+  becomeReady(): void {
+    this.ready.resolve();
+  }
+  resetReady(): void {
+    this.ready = deferred();
+  }
+}
+
+export class FakeSession {
+  permissionRequestHandler: Listener | undefined;
+  permissionCheckHandler: Listener | undefined;
+  devicePermissionHandler: Listener | undefined;
+  headersListener: Listener | undefined;
+  readonly webRequest = {
+    onHeadersReceived: (listener: Listener) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: Listener): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Listener): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: Listener): void {
+    this.devicePermissionHandler = handler;
+  }
+}
+
+const display = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+
+function createFake() {
+  const handlers = new Map<string, Listener>();
+  const rendererListeners = new Map<string, Set<Listener>>();
+  const calls = {
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, Listener>(),
+    menuTemplates: [] as unknown[],
+    openedExternal: [] as string[],
+    invoked: [] as unknown[][],
+    exposed: new Map<string, unknown>(),
+  };
+  return {
+    calls,
+    handlers,
+    rendererListeners,
+    app: new FakeApp(),
+    BrowserWindow: FakeBrowserWindow,
+    session: { defaultSession: new FakeSession() },
+    screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
+    shell: {
+      openExternal: (url: string) => {
+        calls.openedExternal.push(url);
+        return Promise.resolve();
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => calls.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: Listener) => calls.protocolHandlers.set(scheme, handler),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown }) => calls.menuTemplates.push(menu.template),
+    },
+    ipcMain: {
+      handle: (channel: string, handler: Listener) => {
+        if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+        handlers.set(channel, handler);
+      },
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    ipcRenderer: {
+      invoke: (...args: unknown[]) => {
+        calls.invoked.push(args);
+        return Promise.resolve({ ok: true, value: undefined });
+      },
+      on: (channel: string, listener: Listener) => {
+        const set = rendererListeners.get(channel) ?? new Set();
+        set.add(listener);
+        rendererListeners.set(channel, set);
+      },
+      removeListener: (channel: string, listener: Listener) => rendererListeners.get(channel)?.delete(listener),
+    },
+    contextBridge: {
+      exposeInMainWorld: (key: string, value: unknown) => calls.exposed.set(key, value),
+    },
+  };
+}
+
+export type FakeElectron = ReturnType<typeof createFake>;
+
+/** The shared fake; `resetFakeElectron()` in beforeEach gives every test a fresh one. */
+export const fakeElectron: FakeElectron = createFake();
+
+export function resetFakeElectron(): void {
+  const fresh = createFake();
+  Object.assign(fakeElectron, fresh);
+  FakeBrowserWindow.instances = [];
+}

@@ -1,0 +1,30 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFileLogger, formatLogLine } from '../../../electron/main/logger';
+
+const at = new Date('2025-03-01T10:00:00.000Z');
+
+describe('main-process logger', () => {
+  it('writes one line per entry with level and fields', () => {
+    expect(formatLogLine('warn', 'permission request denied', { permission: 'media' }, at)).toBe(
+      '2025-03-01T10:00:00.000Z WARN permission request denied permission="media"\n',
+    );
+  });
+
+  it('redacts secret-looking fields and flattens newlines (no log injection)', () => {
+    const line = formatLogLine('info', 'login\nFAKE ERROR', { password: 'hunter2', authToken: 'abc', couchKey: 'k' }, at);
+    expect(line).not.toMatch(/hunter2|abc|"k"/);
+    expect(line.split('\n')).toHaveLength(2);
+  });
+
+  it('appends to userData/logs/main.log and rotates past 1 MB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ov-logs-'));
+    const log = createFileLogger(dir, () => at);
+    writeFileSync(join(dir, 'main.log'), 'x'.repeat(1024 * 1024 + 1));
+    log.info('after rotation');
+    expect(existsSync(join(dir, 'main.old.log'))).toBe(true);
+    expect(readFileSync(join(dir, 'main.log'), 'utf8')).toBe('2025-03-01T10:00:00.000Z INFO after rotation\n');
+  });
+});

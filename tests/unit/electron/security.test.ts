@@ -1,0 +1,176 @@
+import type { Session, WebContents } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMainWindow } from '../../../electron/main/main-window';
+import {
+  CONTENT_SECURITY_POLICY,
+  hardenSession,
+  hardenWebContents,
+  isAllowedExternalUrl,
+  secureWebPreferences,
+  withContentSecurityPolicy,
+} from '../../../electron/main/security';
+import { DEFAULT_WINDOW_STATE } from '../../../electron/main/window-state';
+import { FakeBrowserWindow, FakeSession, FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
+import { memoryLogger } from './test-logger';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
+
+beforeEach(() => resetFakeElectron());
+
+describe('BrowserWindow security options', () => {
+  it('creates the main window isolated, sandboxed, without Node and with web security', () => {
+    createMainWindow({
+      state: DEFAULT_WINDOW_STATE,
+      preloadPath: '/app/dist/electron/preload.cjs',
+      isPackaged: true,
+      log: memoryLogger(),
+    });
+    const win = FakeBrowserWindow.instances[0];
+    const prefs = win?.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
+    });
+    expect(prefs).not.toHaveProperty('enableRemoteModule');
+    expect(win?.loadedUrl).toBe('app://open-village/index.html');
+    expect(win?.options.show).toBe(false);
+  });
+
+  it('keeps devtools for unpackaged development builds only', () => {
+    expect(secureWebPreferences('/p.cjs', false).devTools).toBe(true);
+    expect(secureWebPreferences('/p.cjs', true).devTools).toBe(false);
+  });
+
+  it('shows the window maximized when it was closed maximized', () => {
+    createMainWindow({
+      state: { ...DEFAULT_WINDOW_STATE, isMaximized: true },
+      preloadPath: '/p.cjs',
+      isPackaged: true,
+      log: memoryLogger(),
+    });
+    const win = FakeBrowserWindow.instances[0];
+    win?.emit('ready-to-show');
+    expect(win?.maximized).toBe(true);
+    expect(win?.shown).toBe(true);
+  });
+});
+
+describe('navigation and new windows', () => {
+  function guarded() {
+    const contents = new FakeWebContents();
+    const log = memoryLogger();
+    hardenWebContents(contents as unknown as WebContents, { openExternal: fakeElectron.shell.openExternal, log });
+    return { contents, log };
+  }
+  function navigate(contents: FakeWebContents, event: string, url: string): boolean {
+    const preventDefault = vi.fn();
+    contents.emit(event, { preventDefault }, url);
+    return preventDefault.mock.calls.length > 0;
+  }
+
+  it.each([
+    'https://evil.example/phish',
+    'http://zakon.rada.gov.ua/laws',
+    'file:///etc/passwd',
+    'app://other-host/index.html',
+    'javascript:alert(1)',
+  ])('denies navigation to %s and does not open it', (url) => {
+    const { contents } = guarded();
+    expect(navigate(contents, 'will-navigate', url)).toBe(true);
+    expect(navigate(contents, 'will-redirect', url)).toBe(true);
+    expect(fakeElectron.calls.openedExternal).toEqual([]);
+  });
+
+  it('allows navigation inside the app origin', () => {
+    const { contents } = guarded();
+    expect(navigate(contents, 'will-navigate', 'app://open-village/index.html#/overview')).toBe(false);
+  });
+
+  it('opens allow-listed https links in the system browser, never in the app', () => {
+    const { contents } = guarded();
+    const url = 'https://zakon.rada.gov.ua/laws/show/393/96-вр';
+    expect(navigate(contents, 'will-navigate', url)).toBe(true);
+    expect(fakeElectron.calls.openedExternal).toEqual([url]);
+  });
+
+  it('denies every window.open, opening only allow-listed links externally', () => {
+    const { contents } = guarded();
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'app://open-village/index.html' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://zakon.rada.gov.ua/' })).toEqual({ action: 'deny' });
+    expect(fakeElectron.calls.openedExternal).toEqual(['https://zakon.rada.gov.ua/']);
+  });
+
+  it('refuses to attach a webview', () => {
+    const { contents } = guarded();
+    expect(navigate(contents, 'will-attach-webview', '')).toBe(true);
+  });
+
+  it('treats credentials-in-URL and look-alike hosts as not allow-listed', () => {
+    expect(isAllowedExternalUrl('https://user@zakon.rada.gov.ua/')).toBe(false);
+    expect(isAllowedExternalUrl('https://zakon.rada.gov.ua.evil.example/')).toBe(false);
+    expect(isAllowedExternalUrl('not a url')).toBe(false);
+  });
+});
+
+describe('session hardening', () => {
+  function hardened() {
+    const session = new FakeSession();
+    hardenSession(session as unknown as Session, memoryLogger());
+    return session;
+  }
+
+  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen'])(
+    'denies the %s permission request and check',
+    (permission) => {
+      const session = hardened();
+      const callback = vi.fn();
+      (session.permissionRequestHandler as (...a: unknown[]) => void)(null, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+      expect((session.permissionCheckHandler as (...a: unknown[]) => boolean)(null, permission, 'app://open-village', {})).toBe(
+        false,
+      );
+    },
+  );
+
+  it('denies device access (USB, HID, serial)', () => {
+    expect((hardened().devicePermissionHandler as () => boolean)()).toBe(false);
+  });
+
+  it('adds the strict CSP to the app pages, replacing any CSP the response had', () => {
+    const session = hardened();
+    const callback = vi.fn();
+    (session.headersListener as (...a: unknown[]) => void)(
+      {
+        url: 'app://open-village/index.html',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Test': ['1'] },
+      },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Test': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  it('leaves responses of other origins unchanged', () => {
+    const session = hardened();
+    const callback = vi.fn();
+    (session.headersListener as (...a: unknown[]) => void)({ url: 'https://example.org/', responseHeaders: {} }, callback);
+    expect(callback).toHaveBeenCalledWith({});
+  });
+
+  it('keeps the policy strict: no inline or remote scripts, no objects, no framing, no forms', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    );
+    expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+});
