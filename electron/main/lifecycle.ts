@@ -37,7 +37,9 @@ export function startApp(): void {
   log.info('starting', { version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged });
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { openExternal: (url) => shell.openExternal(url), log });
+    // hardenWebContents calls openExternal only for allow-listed https URLs.
+    const openExternal = (url: string) => shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: see security.ts
+    hardenWebContents(contents, { openExternal, log });
   });
 
   const applyLanguage = (language: Language): void => {

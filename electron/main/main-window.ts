@@ -1,8 +1,8 @@
 /** Creates the one main window with the security baseline and the remembered bounds. */
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import type { Logger } from './logger';
-import { secureWebPreferences } from './security';
+import { createSecureBrowserWindow } from './security';
 import { MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
@@ -15,16 +15,18 @@ export interface MainWindowOptions {
 /** Creates the window hidden, shows it once painted (no white flash), and loads the app page. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { state } = options;
-  const win = new BrowserWindow({
-    width: state.width,
-    height: state.height,
-    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
-    minWidth: MIN_WINDOW_WIDTH,
-    minHeight: MIN_WINDOW_HEIGHT,
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(options.preloadPath, options.isPackaged),
-  });
+  const win = createSecureBrowserWindow(
+    {
+      width: state.width,
+      height: state.height,
+      ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+      minWidth: MIN_WINDOW_WIDTH,
+      minHeight: MIN_WINDOW_HEIGHT,
+      show: false,
+      backgroundColor: '#ffffff',
+    },
+    { preloadPath: options.preloadPath, isPackaged: options.isPackaged },
+  );
   win.once('ready-to-show', () => {
     if (state.isMaximized) win.maximize();
     win.show();

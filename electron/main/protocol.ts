@@ -7,8 +7,8 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { err, ok, type Result } from '../../shared/lib/result';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { Logger } from './logger';
-import { CONTENT_SECURITY_POLICY } from './security';
 
 /** Privileges for the app scheme; must be registered before the `ready` event. */
 export const APP_SCHEME_PRIVILEGES = {

@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow } from '../../../electron/main/main-window';
 import {
   CONTENT_SECURITY_POLICY,
+  createSecureBrowserWindow,
   hardenSession,
   hardenWebContents,
   isAllowedExternalUrl,
-  secureWebPreferences,
   withContentSecurityPolicy,
 } from '../../../electron/main/security';
 import { DEFAULT_WINDOW_STATE } from '../../../electron/main/window-state';
@@ -37,6 +37,7 @@ describe('BrowserWindow security options', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
     expect(prefs).not.toHaveProperty('enableRemoteModule');
@@ -45,8 +46,16 @@ describe('BrowserWindow security options', () => {
   });
 
   it('keeps devtools for unpackaged development builds only', () => {
-    expect(secureWebPreferences('/p.cjs', false).devTools).toBe(true);
-    expect(secureWebPreferences('/p.cjs', true).devTools).toBe(false);
+    createSecureBrowserWindow({}, { preloadPath: '/p.cjs', isPackaged: false });
+    createSecureBrowserWindow({}, { preloadPath: '/p.cjs', isPackaged: true });
+    const devTools = FakeBrowserWindow.instances.map((w) => (w.options.webPreferences as { devTools: boolean }).devTools);
+    expect(devTools).toEqual([true, false]);
+  });
+
+  it('does not let callers smuggle webPreferences in through the window options', () => {
+    const sneaky = { webPreferences: { nodeIntegration: true } } as unknown as Parameters<typeof createSecureBrowserWindow>[0];
+    createSecureBrowserWindow(sneaky, { preloadPath: '/p.cjs', isPackaged: true });
+    expect(FakeBrowserWindow.instances[0]?.options.webPreferences).toMatchObject({ nodeIntegration: false, sandbox: true });
   });
 
   it('shows the window maximized when it was closed maximized', () => {

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Profile, saveProfile } from '../data/profile.repository';
+import { AppealCard } from '../features/appeal/AppealCard';
+import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
+import { OverviewScreen } from '../features/overview/OverviewScreen';
+import { RegisterScreen } from '../features/register/RegisterScreen';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { setLanguage } from '../i18n/i18n';
+import { platform } from '../platform/platform';
+import { AppContext, type AppServices } from './app-context';
+import type { Boot } from './bootstrap';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Header } from './Header';
+import { StatusBar } from './StatusBar';
+import { navigate, useRoute } from './use-route';
+
+/** The app shell: setup on first start, then header, the current screen and the status bar. */
+export function App({ boot }: { boot: Boot }) {
+  const [profile, setProfileState] = useState<Profile | null>(boot.profile);
+  const route = useRoute();
+  const { i18n } = useTranslation();
+
+  useEffect(() => {
+    // The full in-memory register loads after the first screen is on display.
+    const timer = setTimeout(() => void boot.index.load(), 50);
+    return () => clearTimeout(timer);
+  }, [boot.index]);
+
+  useEffect(
+    () =>
+      platform.onMenuCommand((cmd) => {
+        if (cmd === 'new-appeal') navigate({ name: 'new' });
+        else if (cmd === 'open-register') navigate({ name: 'register' });
+        else if (cmd === 'open-overview') navigate({ name: 'overview' });
+        else if (cmd === 'find') document.getElementById('register-search')?.focus();
+        else if (cmd === 'set-language-uk' || cmd === 'set-language-en')
+          void setLanguage(cmd === 'set-language-uk' ? 'uk' : 'en');
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    void platform.setLanguage(i18n.language === 'en' ? 'en' : 'uk');
+  }, [i18n.language]);
+
+  const setProfile = useCallback(
+    async (next: Profile) => {
+      await saveProfile(boot.db, next);
+      setProfileState(next);
+    },
+    [boot.db],
+  );
+
+  const services: AppServices | null = useMemo(
+    () => (profile ? { db: boot.db, index: boot.index, profile, setProfile } : null),
+    [boot.db, boot.index, profile, setProfile],
+  );
+
+  if (!services || route.name === 'setup') {
+    return (
+      <SetupScreen
+        initial={profile}
+        onSave={async (p) => {
+          await setProfile(p);
+          navigate({ name: 'register' });
+        }}
+      />
+    );
+  }
+
+  return (
+    <AppContext.Provider value={services}>
+      <div className="shell">
+        <Header route={route} />
+        <main className="screen">
+          <ErrorBoundary resetKey={JSON.stringify(route)}>
+            {route.name === 'register' && <RegisterScreen />}
+            {route.name === 'new' && <NewAppealScreen />}
+            {route.name === 'overview' && <OverviewScreen />}
+            {route.name === 'appeal' && <AppealCard id={route.id} />}
+          </ErrorBoundary>
+        </main>
+        <StatusBar />
+      </div>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n/i18n';
+import { useApp } from './app-context';
+import { type Route, routeHash } from './use-route';
+
+const LINKS: { route: Route; key: string }[] = [
+  { route: { name: 'register' }, key: 'nav.register' },
+  { route: { name: 'new' }, key: 'nav.new' },
+  { route: { name: 'overview' }, key: 'nav.overview' },
+];
+
+/** Top bar: the app, the village, the screens and the language switch. */
+export function Header({ route }: { route: Route }) {
+  const { t, i18n } = useTranslation();
+  const { profile } = useApp();
+  return (
+    <header className="header">
+      <div className="brand">
+        <strong>{t('app.name')}</strong>
+        <span className="village">
+          {profile.role === 'central' ? t('setup.centralOffice') : profile.villageName} · {t(`roles.${profile.role}`)}:{' '}
+          {profile.operatorName}
+        </span>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        {LINKS.map((l) => (
+          <a key={l.key} href={routeHash(l.route)} aria-current={route.name === l.route.name ? 'page' : undefined}>
+            {t(l.key)}
+          </a>
+        ))}
+        <a href="#/setup">{t('nav.setup')}</a>
+      </nav>
+      <div className="lang" role="group" aria-label={t('nav.language')}>
+        <button type="button" aria-pressed={i18n.language === 'uk'} onClick={() => void setLanguage('uk')}>
+          Українська
+        </button>
+        <button type="button" aria-pressed={i18n.language === 'en'} onClick={() => void setLanguage('en')}>
+          English
+        </button>
+      </div>
+    </header>
+  );
+}

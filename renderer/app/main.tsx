@@ -1,0 +1,35 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from '../i18n/i18n';
+import { platform } from '../platform/platform';
+import { App } from './App';
+import { bootstrap } from './bootstrap';
+import { FatalError } from './FatalError';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  await initI18n();
+  try {
+    const services = await bootstrap();
+    root.render(
+      <StrictMode>
+        <App boot={services} />
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<FatalError error={error} />);
+  }
+}
+
+/** Browser mode keeps the app shell offline through a service worker; Electron loads local files and needs none. */
+function registerServiceWorker(): void {
+  if (platform.kind !== 'browser' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+    // Without it the app still works; only a reload with no network would fail.
+    console.warn('service worker not registered', error);
+  });
+}
+
+registerServiceWorker();
+void start();

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'register' }
+  | { name: 'new' }
+  | { name: 'overview' }
+  | { name: 'appeal'; id: string }
+  | { name: 'setup' };
+
+/** Parses the location hash; unknown hashes open the register. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  if (path === 'new') return { name: 'new' };
+  if (path === 'overview') return { name: 'overview' };
+  if (path === 'setup') return { name: 'setup' };
+  const m = /^appeal\/([0-9A-Za-z]{1,40})$/.exec(path);
+  if (m?.[1]) return { name: 'appeal', id: m[1] };
+  return { name: 'register' };
+}
+
+/** The hash of a route. */
+export function routeHash(route: Route): string {
+  return route.name === 'appeal' ? `#/appeal/${route.id}` : `#/${route.name}`;
+}
+
+/** Navigates to a route (kept in the hash so a reload stays on the same screen). */
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+/** The current route, following hash changes. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,58 @@
+import type { Appeal } from '../../shared/domain/appeal/appeal.types';
+import type { Problem } from '../../shared/domain/appeal/validate';
+import { validateEvent } from '../../shared/domain/appeal/validate';
+import type { AppealEvent, AppealEventOf, EventKind, EventPayloads } from '../../shared/domain/events/event.types';
+import { foldAppeal } from '../../shared/domain/events/fold';
+import { canActOnVillage, canWriteEvent } from '../../shared/domain/permissions/permissions';
+import type { IsoDate } from '../../shared/lib/dates';
+import type { AppDatabase } from './database';
+import { newId } from './ids';
+import type { Profile } from './profile.repository';
+import { refreshRows } from './register-projection';
+
+export type RecordResult = { ok: true; event: AppealEvent } | { ok: false; problems: Problem[] };
+
+const FORBIDDEN: Problem = {
+  field: '',
+  code: 'forbidden',
+  message: { uk: 'Ваша роль не дозволяє цю дію', en: 'Your role does not allow this action' },
+};
+
+/**
+ * Records one event about an appeal after checking the role and the payload; the event document is immutable.
+ * Updates the register row so that lists show the new state at once.
+ */
+export async function recordEvent<K extends EventKind>(
+  db: AppDatabase,
+  profile: Profile,
+  appeal: Appeal,
+  kind: K,
+  payload: EventPayloads[K],
+  clock: { now: Date; today: IsoDate },
+): Promise<RecordResult> {
+  const user = { role: profile.role, villageId: profile.villageCode };
+  if (!canWriteEvent(profile.role, kind) || !canActOnVillage(user, appeal.villageId)) return { ok: false, problems: [FORBIDDEN] };
+  const existing = (await db.events.find({ selector: { appealId: appeal.id } }).exec()).map(
+    (d) => d.toMutableJSON() as AppealEvent,
+  );
+  const state = foldAppeal(appeal, existing);
+  const event = {
+    id: newId(),
+    appealId: appeal.id,
+    villageId: appeal.villageId,
+    kind,
+    at: clock.now.toISOString(),
+    by: profile.operatorName,
+    role: profile.role,
+    payload,
+  } as AppealEventOf<K> as AppealEvent;
+  const problems = validateEvent(event, {
+    today: clock.today,
+    receivedOn: state.current.receivedOn,
+    currentDueDate: state.dueDate,
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  await db.events.insert(event);
+  await refreshRows(db, [appeal.id]);
+  return { ok: true, event };
+}

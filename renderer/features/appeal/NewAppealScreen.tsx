@@ -1,0 +1,147 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
+import { initialDueDate } from '../../../shared/domain/deadlines/deadlines';
+import { useApp } from '../../app/app-context';
+import { navigate } from '../../app/use-route';
+import { appClock, useToday } from '../../app/use-today';
+import { profileIndexPrefix, registerAppeal } from '../../data/appeals.repository';
+import { formatDate } from '../../i18n/i18n';
+import { controlProps, Field } from '../../ui/Field';
+import { ApplicantSection } from './ApplicantSection';
+import { ClassificationSection } from './ClassificationSection';
+import { IssuesSection } from './IssuesSection';
+import { useAppealForm } from './use-appeal-form';
+
+/** Fields shown inline by the sections; any other problem is listed in the summary at the top. */
+const INLINE =
+  /^(surname|givenName|patronymic|subject|collectiveName|address|phone|email|sex|socialStatus|type|receiptForm|receiptSign|receivedOn|letterDate|term|note|issues(\.\d+\.(topicCode|text))?)$/;
+
+/** The registration form: keyboard-first, Ctrl+Enter saves, the new index is shown and the next one is one key away. */
+export function NewAppealScreen() {
+  const { t, i18n } = useTranslation();
+  const { db, profile } = useApp();
+  const today = useToday();
+  const form = useAppealForm(today);
+  const [saved, setSaved] = useState<Appeal | null>(null);
+  const [isSaving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const err = (f: string) => form.errorOf(f, i18n.language);
+
+  useEffect(() => {
+    if (saved) nextButton.current?.focus();
+  }, [saved]);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (isSaving) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const result = await registerAppeal(db, profile, form.draft, appClock());
+      if (result.ok) {
+        setSaved(result.appeal);
+        form.setProblems([]);
+      } else {
+        form.setProblems(result.problems);
+        // Focus the first field with a problem so the keyboard user lands where the fix is needed.
+        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      }
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  const startNext = () => {
+    form.reset(today);
+    setSaved(null);
+  };
+
+  if (saved) {
+    return (
+      <section className="saved" aria-live="polite">
+        <h1>{t('form.savedTitle')}</h1>
+        <p className="big-index" data-testid="saved-index">
+          {saved.regIndex}
+        </p>
+        <p>{t('form.savedDue', { date: formatDate(initialDueDate(saved.receivedOn, saved.term), i18n.language) })}</p>
+        <div className="actions">
+          <button type="button" className="primary" ref={nextButton} onClick={startNext}>
+            {t('form.registerNext')}
+          </button>
+          <button type="button" onClick={() => navigate({ name: 'appeal', id: saved.id })}>
+            {t('form.openCard')}
+          </button>
+          <button type="button" onClick={() => navigate({ name: 'register' })}>
+            {t('form.toRegister')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const other = form.problems.filter((p) => !INLINE.test(p.field));
+  return (
+    <form
+      className="appeal-form"
+      ref={formRef}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-labelledby="new-title"
+    >
+      <h1 id="new-title">{t('form.title')}</h1>
+      <p className="hint">{t('form.indexHint', { prefix: profileIndexPrefix(profile) })}</p>
+      {form.problems.length > 0 && (
+        <div className="problems" role="alert">
+          <strong>{t('form.problemsTitle', { count: form.problems.length })}</strong>
+          {other.length > 0 && (
+            <ul>
+              {other.map((p) => (
+                <li key={`${p.field}:${p.code}`}>{i18n.language === 'en' ? p.message.en : p.message.uk}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <ApplicantSection form={form} />
+      <IssuesSection form={form} />
+      <ClassificationSection form={form} today={today} />
+      <fieldset>
+        <legend>{t('form.other')}</legend>
+        <Field id="f-note" label={t('form.note')} error={err('note')}>
+          <textarea
+            {...controlProps('f-note', err('note'))}
+            rows={2}
+            value={form.draft.note}
+            onChange={(e) => form.set('note', e.target.value)}
+          />
+        </Field>
+      </fieldset>
+      <div className="form-footer">
+        <output aria-live="polite" data-testid="due-preview">
+          {form.dueDate ? t('form.dueLive', { date: formatDate(form.dueDate, i18n.language) }) : t('form.dueUnknown')}
+        </output>
+        {saveError && (
+          <p className="error" role="alert">
+            {t('form.saveFailed', { detail: saveError })}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={isSaving}>
+          {t('form.save')} <kbd>Ctrl+Enter</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { RegisterRow } from '../../../shared/schema/register-row.schema';
+import { useApp } from '../../app/app-context';
+import { queryRegister, type RegisterFilter, type RegisterSort } from './register-query';
+
+const FIRST_PAGE = 100;
+
+/**
+ * The rows the register shows: the first page straight from IndexedDB while the in-memory index loads, then the
+ * whole register filtered and sorted in memory.
+ */
+export function useRegisterRows(filter: RegisterFilter, sort: RegisterSort, today: string) {
+  const { index } = useApp();
+  const version = useSyncExternalStore(index.subscribe, index.getVersion);
+  const [firstPage, setFirstPage] = useState<RegisterRow[] | null>(null);
+  const deferredFilter = useDeferredValue(filter);
+
+  useEffect(() => {
+    if (index.isLoaded) return;
+    let cancelled = false;
+    void index.firstPage(FIRST_PAGE).then((rows) => {
+      if (!cancelled) setFirstPage(rows);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [index]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change
+  const rows = useMemo(() => {
+    const source = index.isLoaded ? index.all() : (firstPage ?? []);
+    return queryRegister(source, deferredFilter, sort, today);
+  }, [index, version, firstPage, deferredFilter, sort, today]);
+
+  return { rows, isComplete: index.isLoaded, isReady: index.isLoaded || firstPage !== null, total: index.size };
+}

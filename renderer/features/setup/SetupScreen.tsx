@@ -1,0 +1,101 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/domain/appeal/appeal.types';
+import { isVillageCode, isWorkstation } from '../../../shared/domain/indexes/reg-index';
+import type { Profile } from '../../data/profile.repository';
+import { setLanguage } from '../../i18n/i18n';
+import { Field } from '../../ui/Field';
+
+interface Props {
+  initial: Profile | null;
+  onSave: (profile: Profile) => Promise<void>;
+}
+
+type Errors = Partial<Record<'villageCode' | 'villageName' | 'workstation' | 'operatorName', string>>;
+
+/**
+ * First start of the app on a PC: which village (or the council office) it serves, its workstation number (every PC
+ * of one village gets its own, so that registration indexes never repeat), and who works at it.
+ */
+export function SetupScreen({ initial, onSave }: Props) {
+  const { t, i18n } = useTranslation();
+  const [role, setRole] = useState<Role>(initial?.role ?? 'starosta');
+  const [villageCode, setVillageCode] = useState(initial?.villageCode ?? '');
+  const [villageName, setVillageName] = useState(initial?.villageName ?? '');
+  const [workstation, setWorkstation] = useState(String(initial?.workstation ?? 1));
+  const [operatorName, setOperatorName] = useState(initial?.operatorName ?? '');
+  const [errors, setErrors] = useState<Errors>({});
+  const isCentral = role === 'central';
+  const isLocked = initial !== null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const code = isCentral ? 'central' : villageCode.trim().toLowerCase();
+    const next: Errors = {};
+    if (!isVillageCode(code)) next.villageCode = t('setup.errors.villageCode');
+    if (!isCentral && villageName.trim() === '') next.villageName = t('setup.errors.villageName');
+    if (!isWorkstation(Number(workstation))) next.workstation = t('setup.errors.workstation');
+    if (operatorName.trim() === '') next.operatorName = t('setup.errors.operatorName');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    await onSave({
+      role,
+      villageCode: code,
+      villageName: isCentral ? t('setup.centralOffice') : villageName.trim(),
+      workstation: Number(workstation),
+      operatorName: operatorName.trim(),
+    });
+  };
+
+  return (
+    <main className="setup">
+      <div className="lang" role="group" aria-label={t('nav.language')}>
+        <button type="button" aria-pressed={i18n.language === 'uk'} onClick={() => void setLanguage('uk')}>
+          Українська
+        </button>
+        <button type="button" aria-pressed={i18n.language === 'en'} onClick={() => void setLanguage('en')}>
+          English
+        </button>
+      </div>
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('setup.role')} id="setup-role">
+          <select id="setup-role" value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={isLocked} autoFocus>
+            <option value="starosta">{t('roles.starosta')}</option>
+            <option value="clerk">{t('roles.clerk')}</option>
+            <option value="central">{t('roles.central')}</option>
+          </select>
+        </Field>
+        {!isCentral && (
+          <>
+            <Field label={t('setup.villageCode')} id="setup-code" error={errors.villageCode} hint={t('setup.villageCodeHint')}>
+              <input id="setup-code" value={villageCode} onChange={(e) => setVillageCode(e.target.value)} disabled={isLocked} />
+            </Field>
+            <Field label={t('setup.villageName')} id="setup-name" error={errors.villageName}>
+              <input id="setup-name" value={villageName} onChange={(e) => setVillageName(e.target.value)} />
+            </Field>
+          </>
+        )}
+        <Field label={t('setup.workstation')} id="setup-ws" error={errors.workstation} hint={t('setup.workstationHint')}>
+          <input
+            id="setup-ws"
+            type="number"
+            min={1}
+            max={99}
+            value={workstation}
+            onChange={(e) => setWorkstation(e.target.value)}
+            disabled={isLocked}
+          />
+        </Field>
+        <Field label={t('setup.operatorName')} id="setup-operator" error={errors.operatorName}>
+          <input id="setup-operator" value={operatorName} onChange={(e) => setOperatorName(e.target.value)} />
+        </Field>
+        {isLocked && <p className="hint">{t('setup.lockedHint')}</p>}
+        <button type="submit" className="primary">
+          {t('setup.save')}
+        </button>
+      </form>
+    </main>
+  );
+}

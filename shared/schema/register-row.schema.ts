@@ -1,0 +1,55 @@
+/**
+ * RxDB JSON schema of the local `register` projection (version 0): one small row per appeal with its folded state,
+ * so that the register of 50,000 appeals pages by index without reading appeals and events. Local only, never
+ * replicated; it can always be rebuilt from appeals + events.
+ */
+export const REGISTER_ROW_SCHEMA = {
+  title: 'register row',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 40 },
+    villageId: { type: 'string', maxLength: 20 },
+    regIndex: { type: 'string', maxLength: 60 },
+    applicant: { type: 'string' },
+    address: { type: 'string' },
+    topicCode: { type: 'string', maxLength: 20 },
+    type: { type: 'string', maxLength: 20 },
+    subject: { type: 'string', maxLength: 20 },
+    status: { type: 'string', maxLength: 20 },
+    receivedOn: { type: 'string', maxLength: 10 },
+    dueDate: { type: 'string', maxLength: 10 },
+    isOpen: { type: 'integer', minimum: 0, maximum: 1, multipleOf: 1 },
+    needsHandover: { type: 'integer', minimum: 0, maximum: 1, multipleOf: 1 },
+    isExtended: { type: 'integer', minimum: 0, maximum: 1, multipleOf: 1 },
+    searchText: { type: 'string' },
+    updatedAt: { type: 'string', maxLength: 40 },
+  },
+  required: ['id', 'villageId', 'regIndex', 'status', 'receivedOn', 'dueDate', 'isOpen', 'updatedAt'],
+  indexes: [
+    ['receivedOn', 'id'],
+    ['status', 'receivedOn', 'id'],
+    ['isOpen', 'dueDate', 'id'],
+  ],
+} as const;
+
+/** One row of the register projection. */
+export interface RegisterRow {
+  id: string;
+  villageId: string;
+  regIndex: string;
+  applicant: string;
+  address: string;
+  topicCode: string;
+  type: string;
+  subject: string;
+  status: string;
+  receivedOn: string;
+  dueDate: string;
+  isOpen: 0 | 1;
+  needsHandover: 0 | 1;
+  isExtended: 0 | 1;
+  searchText: string;
+  updatedAt: string;
+}

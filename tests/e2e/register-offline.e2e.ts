@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths, localIsoDate } from '../../shared/lib/dates';
+import { registerAppeal, setUpVillage } from '../helpers/app-page';
+import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
+import { serveRenderer, type WebServer } from '../helpers/web-server';
+
+const SHOTS = 'test-results/screenshots';
+
+function uaDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+async function openApp(context: BrowserContext, url: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  return page;
+}
+
+async function search(page: Page, text: string) {
+  await page.getByRole('link', { name: 'Реєстр' }).click();
+  const box = page.getByRole('searchbox', { name: 'Пошук' });
+  await box.fill(text);
+}
+
+async function visibleRows(page: Page) {
+  // Data rows only: the header row holds column headers, not cells.
+  return page.locator('[role="row"]:has([role="cell"])');
+}
+
+describe('the village register works with no network at all', () => {
+  let server: WebServer;
+  let profileDir: string;
+  const today = localIsoDate(new Date());
+  const oldDate = addDays(today, -31);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveRenderer();
+    profileDir = newProfileDir();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    removeProfile(profileDir);
+  });
+
+  it('registers offline, survives reload and a browser restart, finds by search and marks the overdue one', async () => {
+    let context = await launchWithProfile(profileDir);
+    let page = await openApp(context, server.url);
+    await setUpVillage(page, { code: 'hlyboke', name: 'Глибоке', workstation: 1, operator: 'Коваль О. П.' });
+    // The app shell must be cached before the network goes away.
+    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
+    await context.setOffline(true);
+
+    const first = await registerAppeal(page, {
+      surname: 'Мʼякий',
+      givenName: 'Остап',
+      address: 'с. Глибоке, вул. Шевченка, 1',
+      phone: '067 123 45 67',
+      topicCode: '020',
+      text: 'Немає води в колодязі на вулиці Шевченка',
+    });
+    const collective = await registerAppeal(page, {
+      surname: 'Бондар',
+      givenName: 'Ганна',
+      subject: 'collective',
+      collectiveName: 'Мешканці вулиці Садової',
+      address: 'с. Глибоке, вул. Садова',
+      topicCode: '030',
+      text: 'Просимо відремонтувати дорогу',
+    });
+    const old = await registerAppeal(page, {
+      surname: 'Іваненко',
+      givenName: 'Марія',
+      address: 'с. Глибоке, вул. Миру, 5',
+      topicCode: '010',
+      text: 'Межа земельної ділянки',
+      receivedOn: oldDate,
+    });
+    expect(first).toBe('HLYBOKE.1-М-1');
+    expect(collective).toBe('HLYBOKE.1-КО-2');
+    expect(old).toBe('HLYBOKE.1-І-3');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+    await expect.poll(async () => (await visibleRows(page)).count()).toBe(3);
+    await context.close();
+
+    // A new browser process on the same profile, still with no network.
+    context = await launchWithProfile(profileDir);
+    await context.setOffline(true);
+    page = await openApp(context, server.url);
+    await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+    await expect.poll(async () => (await visibleRows(page)).count()).toBe(3);
+
+    // A name typed with a different apostrophe (U+0027 instead of U+02BC) still finds it.
+    await search(page, "м'який");
+    await expect.poll(async () => (await visibleRows(page)).count()).toBe(1);
+    const row = (await visibleRows(page)).first();
+    expect(await row.textContent()).toContain(first);
+    expect(await row.textContent()).toContain(uaDate(addMonths(today, 1)));
+
+    await search(page, 'САДОВОЇ');
+    await expect.poll(async () => (await visibleRows(page)).count()).toBe(1);
+    expect(await (await visibleRows(page)).first().textContent()).toContain(collective);
+
+    await search(page, 'іваненко');
+    await expect.poll(async () => (await visibleRows(page)).count()).toBe(1);
+    const overdue = (await visibleRows(page)).first();
+    expect(await overdue.textContent()).toContain(uaDate(addMonths(oldDate, 1)));
+    expect(await overdue.textContent()).toContain('Прострочено');
+    expect(await overdue.getAttribute('class')).toContain('overdue');
+
+    await search(page, '');
+    await expect.poll(async () => (await visibleRows(page)).count()).toBe(3);
+    await page.screenshot({ path: `${SHOTS}/register.png` });
+
+    // A form with the required fields missing: errors in words, nothing saved.
+    await page.getByRole('link', { name: 'Нове звернення' }).click();
+    await page.getByLabel('Суть звернення').fill('   ');
+    await page.keyboard.press('Control+Enter');
+    await page.getByText(/Виправте \d+ помил/).waitFor();
+    expect(await page.getByLabel('Прізвище', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Адреса (місце проживання)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Основне питання (класифікатор)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Суть звернення').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: `${SHOTS}/form-errors.png`, fullPage: true });
+    const stored = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('rxdb-dexie-open-village--0--appeals');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(db.objectStoreNames[0] as string, 'readonly');
+            const req = tx.objectStore(db.objectStoreNames[0] as string).count();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+    expect(stored).toBe(3);
+    await page.getByRole('link', { name: 'Реєстр' }).click();
+    await expect.poll(async () => (await visibleRows(page)).count()).toBe(3);
+    await context.close();
+  });
+});

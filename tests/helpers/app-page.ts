@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+
+/** Completes the first-start setup as a starosta of a village. */
+export async function setUpVillage(page: Page, opts: { code: string; name: string; workstation: number; operator: string }) {
+  await page.getByLabel('Роль').selectOption('starosta');
+  await page.getByLabel('Код села').fill(opts.code);
+  await page.getByLabel('Назва села (старостинського округу)').fill(opts.name);
+  await page.getByLabel('Номер робочого місця').fill(String(opts.workstation));
+  await page.getByLabel('Ваше прізвище та ініціали').fill(opts.operator);
+  await page.getByRole('button', { name: 'Зберегти' }).click();
+  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+}
+
+export interface AppealInput {
+  surname?: string;
+  givenName?: string;
+  subject?: 'individual' | 'collective' | 'anonymous';
+  collectiveName?: string;
+  address?: string;
+  phone?: string;
+  topicCode: string;
+  text: string;
+  receivedOn?: string;
+}
+
+/** Fills the registration form as a person would and saves it with Ctrl+Enter; returns the new index. */
+export async function registerAppeal(page: Page, input: AppealInput): Promise<string> {
+  await page.getByRole('link', { name: 'Нове звернення' }).click();
+  await page.getByRole('heading', { name: 'Реєстрація звернення' }).waitFor();
+  if (input.surname) await page.getByLabel('Прізвище', { exact: true }).fill(input.surname);
+  if (input.givenName) await page.getByLabel('Ім’я', { exact: true }).fill(input.givenName);
+  if (input.subject) await page.getByLabel('Суб’єкт').selectOption(input.subject);
+  if (input.collectiveName) await page.getByLabel('Назва колективу').fill(input.collectiveName);
+  if (input.address) await page.getByLabel('Адреса (місце проживання)').fill(input.address);
+  if (input.phone) await page.getByLabel('Телефон').fill(input.phone);
+  if (input.receivedOn) await page.getByLabel('Дата надходження').fill(input.receivedOn);
+  await page.getByLabel('Основне питання (класифікатор)').selectOption(input.topicCode);
+  await page.getByLabel('Суть звернення').fill(input.text);
+  await page.keyboard.press('Control+Enter');
+  const index = page.getByTestId('saved-index');
+  await index.waitFor();
+  return (await index.textContent()) ?? '';
+}
