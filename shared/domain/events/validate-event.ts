@@ -106,7 +106,7 @@ function amended(p: Payload, ctx: EventContext): Problem[] {
   const own_: Problem[] = [];
   for (const key of keys) {
     if (!isDraftField(key)) {
-      own_.push(problem(`changes.${key}`, 'unknown-field', 'Це поле не можна виправити', 'This field cannot be corrected'));
+      own_.push(problem(key, 'unknown-field', 'Це поле не можна виправити', 'This field cannot be corrected'));
     } else {
       own_.push(...FIELD_CHECKS[key](changes[key], key, fctx));
     }

@@ -20,7 +20,7 @@ export const UNSIGNED_LETTER = 'БП';
 /** Highest workstation number of one village. */
 export const MAX_WORKSTATION = 99;
 
-const REG_INDEX = /^([A-Z][A-Z0-9_]{1,19})\.([1-9]\d?)-(КО|БП|\p{L})-([1-9]\d{0,14})$/u;
+const REG_INDEX = /^([A-Z][A-Z0-9_]{1,19})\.([1-9]\d?)-(КО|БП|\p{L})-([1-9]\d{0,15})$/u;
 
 /** True for a valid village code, e.g. `hlb`, `nova_selyshche2`. */
 export function isVillageCode(s: unknown): s is string {
