@@ -13,8 +13,9 @@ import type { AppealDraft } from '../appeal/appeal.types';
 /** Village codes: lowercase Latin letter, then 1–19 of lowercase letters, digits, underscore (CouchDB-safe). */
 const VILLAGE_CODE = /^[a-z][a-z0-9_]{1,19}$/;
 
-/** Letters of collective and unsigned appeals. */
+/** Index letters of a collective appeal (колективне). */
 export const COLLECTIVE_LETTER = 'КО';
+/** Index letters of an unsigned or anonymous appeal (без підпису). */
 export const UNSIGNED_LETTER = 'БП';
 
 /** Highest workstation number of one village. */
