@@ -76,7 +76,9 @@ export interface WebContentsGuardDeps {
  * links are handed to the system browser instead.
  */
 export function hardenWebContents(contents: WebContents, deps: WebContentsGuardDeps): void {
-  const onNavigate = (event: { preventDefault(): void }, url: string): void => {
+  // Electron passes the target both as event.url (current API) and as the deprecated second argument.
+  const onNavigate = (event: { preventDefault(): void; url?: string }, legacyUrl: string): void => {
+    const url = event.url ?? legacyUrl;
     if (isAppUrl(url)) return;
     event.preventDefault();
     openExternallyIfAllowed(url, deps);

@@ -98,6 +98,13 @@ describe('navigation and new windows', () => {
     expect(fakeElectron.calls.openedExternal).toEqual([]);
   });
 
+  it('reads the target from event.url when Electron provides it', () => {
+    const { contents } = guarded();
+    const preventDefault = vi.fn();
+    contents.emit('will-navigate', { preventDefault, url: 'https://evil.example/' }, 'app://open-village/index.html');
+    expect(preventDefault).toHaveBeenCalled();
+  });
+
   it('allows navigation inside the app origin', () => {
     const { contents } = guarded();
     expect(navigate(contents, 'will-navigate', 'app://open-village/index.html#/overview')).toBe(false);
