@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Profile, saveProfile } from '../data/profile.repository';
 import { AppealCard } from '../features/appeal/AppealCard';
 import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
+import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -79,6 +80,7 @@ export function App({ boot }: { boot: Boot }) {
             {route.name === 'new' && <NewAppealScreen />}
             {route.name === 'overview' && <OverviewScreen />}
             {route.name === 'appeal' && <AppealCard id={route.id} />}
+            {route.name === 'registered' && <RegisteredScreen id={route.id} />}
           </ErrorBoundary>
         </main>
         <StatusBar />

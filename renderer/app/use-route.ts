@@ -5,6 +5,7 @@ export type Route =
   | { name: 'new' }
   | { name: 'overview' }
   | { name: 'appeal'; id: string }
+  | { name: 'registered'; id: string }
   | { name: 'setup' };
 
 /** Parses the location hash; unknown hashes open the register. */
@@ -13,14 +14,14 @@ export function parseRoute(hash: string): Route {
   if (path === 'new') return { name: 'new' };
   if (path === 'overview') return { name: 'overview' };
   if (path === 'setup') return { name: 'setup' };
-  const m = /^appeal\/([0-9A-Za-z]{1,40})$/.exec(path);
-  if (m?.[1]) return { name: 'appeal', id: m[1] };
+  const m = /^(appeal|registered)\/([0-9A-Za-z]{1,40})$/.exec(path);
+  if (m?.[2]) return { name: m[1] === 'appeal' ? 'appeal' : 'registered', id: m[2] };
   return { name: 'register' };
 }
 
 /** The hash of a route. */
 export function routeHash(route: Route): string {
-  return route.name === 'appeal' ? `#/appeal/${route.id}` : `#/${route.name}`;
+  return route.name === 'appeal' || route.name === 'registered' ? `#/${route.name}/${route.id}` : `#/${route.name}`;
 }
 
 /** Navigates to a route (kept in the hash so a reload stays on the same screen). */

@@ -40,7 +40,8 @@ self.addEventListener('fetch', (event) => {
         return response;
       })
       .catch(async () => {
-        const cached = await caches.match(request, { ignoreSearch: true });
+        // ignoreVary: module scripts are requested with an Origin header, the cached copy was fetched without one.
+        const cached = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
         if (cached) return cached;
         if (request.mode === 'navigate') return (await caches.match('./index.html')) ?? Response.error();
         return Response.error();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, localIsoDate } from '../../shared/lib/dates';
-import { registerAppeal, setUpVillage } from '../helpers/app-page';
+import { combobox, registerAppeal, setUpVillage, textbox } from '../helpers/app-page';
 import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
 import { serveRenderer, type WebServer } from '../helpers/web-server';
 
@@ -85,6 +85,8 @@ describe('the village register works with no network at all', () => {
     expect(old).toBe('HLYBOKE.1-І-3');
 
     await page.reload();
+    await page.getByRole('heading', { name: 'Звернення зареєстровано' }).waitFor();
+    await page.getByRole('link', { name: 'Реєстр' }).click();
     await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
     await expect.poll(async () => (await visibleRows(page)).count()).toBe(3);
     await context.close();
@@ -120,13 +122,13 @@ describe('the village register works with no network at all', () => {
 
     // A form with the required fields missing: errors in words, nothing saved.
     await page.getByRole('link', { name: 'Нове звернення' }).click();
-    await page.getByLabel('Суть звернення').fill('   ');
+    await textbox(page, 'Суть звернення').fill('   ');
     await page.keyboard.press('Control+Enter');
     await page.getByText(/Виправте \d+ помил/).waitFor();
-    expect(await page.getByLabel('Прізвище', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Адреса (місце проживання)').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Основне питання (класифікатор)').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Суть звернення').getAttribute('aria-invalid')).toBe('true');
+    expect(await textbox(page, 'Прізвище').getAttribute('aria-invalid')).toBe('true');
+    expect(await textbox(page, 'Адреса (місце проживання)').getAttribute('aria-invalid')).toBe('true');
+    expect(await combobox(page, 'Основне питання (класифікатор)').getAttribute('aria-invalid')).toBe('true');
+    expect(await textbox(page, 'Суть звернення').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: `${SHOTS}/form-errors.png`, fullPage: true });
     const stored = await page.evaluate(
       () =>

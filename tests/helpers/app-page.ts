@@ -1,5 +1,15 @@
 import type { Page } from 'playwright-core';
 
+/** A text field by its accessible name (the label without the required-field asterisk). */
+export function textbox(page: Page, name: string) {
+  return page.getByRole('textbox', { name, exact: true });
+}
+
+/** A select by its accessible name. */
+export function combobox(page: Page, name: string) {
+  return page.getByRole('combobox', { name, exact: true });
+}
+
 /** Completes the first-start setup as a starosta of a village. */
 export async function setUpVillage(page: Page, opts: { code: string; name: string; workstation: number; operator: string }) {
   await page.getByLabel('Роль').selectOption('starosta');
@@ -27,15 +37,15 @@ export interface AppealInput {
 export async function registerAppeal(page: Page, input: AppealInput): Promise<string> {
   await page.getByRole('link', { name: 'Нове звернення' }).click();
   await page.getByRole('heading', { name: 'Реєстрація звернення' }).waitFor();
-  if (input.surname) await page.getByLabel('Прізвище', { exact: true }).fill(input.surname);
-  if (input.givenName) await page.getByLabel('Ім’я', { exact: true }).fill(input.givenName);
-  if (input.subject) await page.getByLabel('Суб’єкт').selectOption(input.subject);
-  if (input.collectiveName) await page.getByLabel('Назва колективу').fill(input.collectiveName);
-  if (input.address) await page.getByLabel('Адреса (місце проживання)').fill(input.address);
-  if (input.phone) await page.getByLabel('Телефон').fill(input.phone);
+  if (input.surname) await textbox(page, 'Прізвище').fill(input.surname);
+  if (input.givenName) await textbox(page, 'Ім’я').fill(input.givenName);
+  if (input.subject) await combobox(page, 'Суб’єкт').selectOption(input.subject);
+  if (input.collectiveName) await textbox(page, 'Назва колективу').fill(input.collectiveName);
+  if (input.address) await textbox(page, 'Адреса (місце проживання)').fill(input.address);
+  if (input.phone) await textbox(page, 'Телефон').fill(input.phone);
   if (input.receivedOn) await page.getByLabel('Дата надходження').fill(input.receivedOn);
-  await page.getByLabel('Основне питання (класифікатор)').selectOption(input.topicCode);
-  await page.getByLabel('Суть звернення').fill(input.text);
+  await combobox(page, 'Основне питання (класифікатор)').selectOption(input.topicCode);
+  await textbox(page, 'Суть звернення').fill(input.text);
   await page.keyboard.press('Control+Enter');
   const index = page.getByTestId('saved-index');
   await index.waitFor();

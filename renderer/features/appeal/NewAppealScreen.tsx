@@ -1,7 +1,5 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
-import { initialDueDate } from '../../../shared/domain/deadlines/deadlines';
 import { useApp } from '../../app/app-context';
 import { navigate } from '../../app/use-route';
 import { appClock, useToday } from '../../app/use-today';
@@ -17,22 +15,16 @@ import { useAppealForm } from './use-appeal-form';
 const INLINE =
   /^(surname|givenName|patronymic|subject|collectiveName|address|phone|email|sex|socialStatus|type|receiptForm|receiptSign|receivedOn|letterDate|term|note|issues(\.\d+\.(topicCode|text))?)$/;
 
-/** The registration form: keyboard-first, Ctrl+Enter saves, the new index is shown and the next one is one key away. */
+/** The registration form: keyboard-first, Ctrl+Enter saves and opens the confirmation with the new index. */
 export function NewAppealScreen() {
   const { t, i18n } = useTranslation();
   const { db, profile } = useApp();
   const today = useToday();
   const form = useAppealForm(today);
-  const [saved, setSaved] = useState<Appeal | null>(null);
   const [isSaving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const nextButton = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const err = (f: string) => form.errorOf(f, i18n.language);
-
-  useEffect(() => {
-    if (saved) nextButton.current?.focus();
-  }, [saved]);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -42,8 +34,7 @@ export function NewAppealScreen() {
     try {
       const result = await registerAppeal(db, profile, form.draft, appClock());
       if (result.ok) {
-        setSaved(result.appeal);
-        form.setProblems([]);
+        navigate({ name: 'registered', id: result.appeal.id });
       } else {
         form.setProblems(result.problems);
         // Focus the first field with a problem so the keyboard user lands where the fix is needed.
@@ -62,34 +53,6 @@ export function NewAppealScreen() {
       void submit();
     }
   };
-
-  const startNext = () => {
-    form.reset(today);
-    setSaved(null);
-  };
-
-  if (saved) {
-    return (
-      <section className="saved" aria-live="polite">
-        <h1>{t('form.savedTitle')}</h1>
-        <p className="big-index" data-testid="saved-index">
-          {saved.regIndex}
-        </p>
-        <p>{t('form.savedDue', { date: formatDate(initialDueDate(saved.receivedOn, saved.term), i18n.language) })}</p>
-        <div className="actions">
-          <button type="button" className="primary" ref={nextButton} onClick={startNext}>
-            {t('form.registerNext')}
-          </button>
-          <button type="button" onClick={() => navigate({ name: 'appeal', id: saved.id })}>
-            {t('form.openCard')}
-          </button>
-          <button type="button" onClick={() => navigate({ name: 'register' })}>
-            {t('form.toRegister')}
-          </button>
-        </div>
-      </section>
-    );
-  }
 
   const other = form.problems.filter((p) => !INLINE.test(p.field));
   return (
