@@ -28,10 +28,13 @@ async function main(): Promise<void> {
     await page.goto(`${origin}/tests/bench/page/bench.html`);
     await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
     const call = <T>(name: string, ...args: unknown[]) =>
-      page.evaluate(([n, a]) => (globalThis as unknown as { bench: Bench })[n as string]?.(...(a as never[])), [
-        name,
-        args,
-      ] as const) as Promise<T>;
+      page.evaluate(
+        ([n, a]) => {
+          const bench = (globalThis as unknown as { bench: Bench }).bench;
+          return bench[n]?.(...(a as never[]));
+        },
+        [name, args] as const,
+      ) as Promise<T>;
 
     console.log(
       `Open Village register benchmark — ${COUNT.toLocaleString('en')} appeals, Chromium ${context.browser()?.version() ?? ''}`,

@@ -1,17 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp } from '../../../electron/main/lifecycle';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
 import { FakeBrowserWindow, FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
+import { removeTempDirs, tempDir } from './temp-dir';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
+afterAll(removeTempDirs);
 beforeEach(() => {
   resetFakeElectron();
-  fakeElectron.app.userData = mkdtempSync(join(tmpdir(), 'ov-user-data-'));
+  fakeElectron.app.userData = tempDir('ov-user-data-');
   fakeElectron.app.appPath = '/opt/open-village/resources/app.asar';
 });
 

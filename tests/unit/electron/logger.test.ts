@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createFileLogger, formatLogLine } from '../../../electron/main/logger';
+import { removeTempDirs, tempDir } from './temp-dir';
+
+afterAll(removeTempDirs);
 
 const at = new Date('2025-03-01T10:00:00.000Z');
 
@@ -20,7 +22,7 @@ describe('main-process logger', () => {
   });
 
   it('appends to userData/logs/main.log and rotates past 1 MB', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ov-logs-'));
+    const dir = tempDir('ov-logs-');
     const log = createFileLogger(dir, () => at);
     writeFileSync(join(dir, 'main.log'), 'x'.repeat(1024 * 1024 + 1));
     log.info('after rotation');

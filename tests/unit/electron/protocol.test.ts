@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
@@ -12,6 +12,7 @@ import {
 } from '../../../electron/main/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
 import { fakeElectron, resetFakeElectron } from './fake-electron';
+import { removeTempDirs, tempDir } from './temp-dir';
 import { memoryLogger } from './test-logger';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
@@ -20,13 +21,15 @@ const root = join(tmpdir(), 'ov-renderer-root');
 let dir: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ov-protocol-'));
-  mkdirSync(join(dir, 'assets'));
+  const base = tempDir('ov-protocol-');
+  dir = join(base, 'renderer');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>ok</title>');
   writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
   // A secret next to the renderer folder: traversal must never reach it.
-  writeFileSync(join(dir, '..', `${dir.split(/[\\/]/).pop()}-secret.txt`), 'secret');
+  writeFileSync(join(base, 'secret.txt'), 'secret');
 });
+afterAll(removeTempDirs);
 beforeEach(() => resetFakeElectron());
 
 describe('resolveAppPath', () => {
@@ -92,12 +95,11 @@ describe('app protocol handler', () => {
   });
 
   it('never serves the file next to the renderer folder', async () => {
-    const name = `${dir.split(/[\\/]/).pop()}-secret.txt`;
-    const encodedSlash = await get(`app://open-village/..%2f${name}`);
+    const encodedSlash = await get('app://open-village/..%2fsecret.txt');
     expect(encodedSlash.status).toBe(403);
     expect(await encodedSlash.text()).toBe('');
-    // %2e%2e is collapsed by the URL parser, so this asks for <root>/<name>, which does not exist.
-    const encodedDots = await get(`app://open-village/%2e%2e/${name}`);
+    // %2e%2e is collapsed by the URL parser, so this asks for <root>/secret.txt, which does not exist.
+    const encodedDots = await get('app://open-village/%2e%2e/secret.txt');
     expect(encodedDots.status).toBe(404);
     expect(await encodedDots.text()).toBe('');
   });

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   clampToDisplays,
   DEFAULT_WINDOW_STATE,
@@ -13,11 +12,14 @@ import {
   trackWindowState,
 } from '../../../electron/main/window-state';
 import { FakeBrowserWindow } from './fake-electron';
+import { removeTempDirs, tempDir } from './temp-dir';
 import { memoryLogger } from './test-logger';
 
 const primary: Rect = { x: 0, y: 0, width: 1920, height: 1040 };
 const second: Rect = { x: 1920, y: 0, width: 1280, height: 984 };
-const stateFile = () => join(mkdtempSync(join(tmpdir(), 'ov-window-')), 'window-state.json');
+const stateFile = () => join(tempDir('ov-window-'), 'window-state.json');
+
+afterAll(removeTempDirs);
 
 describe('window state file', () => {
   it('saves and loads the same bounds', () => {
