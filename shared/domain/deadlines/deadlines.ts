@@ -16,13 +16,20 @@ export const MAX_TERM_DAYS = 45;
 /** An open appeal is "due soon" when its due date is today or within the next DUE_SOON_DAYS - 1 days. */
 export const DUE_SOON_DAYS = 3;
 
+/** The office practice for "one month": 30 calendar days (DOMAIN.md). */
+export const NORMAL_TERM_DAYS = 30;
+
 /**
- * The first due date. `short`: receipt + 15 calendar days. `normal`: receipt + one calendar month, clamped to the month's
- * end (31 Jan → 28/29 Feb). The law says "one month", not "30 days"; we follow its wording. Against the 30-day practice
- * this is 2 days shorter after 28/29 Feb … 1 day longer after a 31-day month; changing the practice means changing only here.
+ * The first due date. `short`: receipt + 15 calendar days. `normal`: the earlier of receipt + one calendar month (the
+ * law's wording, clamped to the month's end: 31 Jan → 28/29 Feb) and receipt + 30 days (the offices' practice). The
+ * earlier date is never late by either reading: after a 31-day month the month would allow 31 days, while after
+ * February 30 days would run past the month. So an appeal received 31 days ago is always overdue.
  */
 export function initialDueDate(receivedOn: IsoDate, term: ConsiderationTerm): IsoDate {
-  return term === 'short' ? addDays(receivedOn, SHORT_TERM_DAYS) : addMonths(receivedOn, 1);
+  if (term === 'short') return addDays(receivedOn, SHORT_TERM_DAYS);
+  const byMonth = addMonths(receivedOn, 1);
+  const byDays = addDays(receivedOn, NORMAL_TERM_DAYS);
+  return daysBetween(byMonth, byDays) > 0 ? byMonth : byDays;
 }
 
 /** The latest due date an extension may set: receipt + 45 calendar days. */

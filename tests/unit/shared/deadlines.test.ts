@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DUE_SOON_DAYS,
@@ -9,6 +10,7 @@ import {
   maxDueDate,
   validateExtension,
 } from '../../../shared/domain/deadlines/deadlines';
+import { addDays, addMonths, daysBetween } from '../../../shared/lib/dates';
 
 describe('initialDueDate', () => {
   it.each([
@@ -16,14 +18,29 @@ describe('initialDueDate', () => {
     ['2024-12-25', 'short', '2025-01-09'],
     ['2024-02-20', 'short', '2024-03-06'], // leap year: 29 Feb counts
     ['2023-02-20', 'short', '2023-03-07'],
-    ['2024-05-01', 'normal', '2024-06-01'],
-    ['2024-01-31', 'normal', '2024-02-29'], // clamped, leap year
-    ['2023-01-31', 'normal', '2023-02-28'], // clamped, common year
-    ['2024-03-31', 'normal', '2024-04-30'],
-    ['2024-12-15', 'normal', '2025-01-15'],
-    ['2024-02-29', 'normal', '2024-03-29'],
+    ['2024-05-01', 'normal', '2024-05-31'], // 31-day month: 30 days come first
+    ['2024-01-31', 'normal', '2024-02-29'], // clamped month end, leap year
+    ['2023-01-31', 'normal', '2023-02-28'], // clamped month end, common year
+    ['2024-02-01', 'normal', '2024-03-01'], // February: the month comes first (29 days)
+    ['2023-02-10', 'normal', '2023-03-10'], // February, common year: 28 days
+    ['2024-04-10', 'normal', '2024-05-10'], // 30-day month: both agree
+    ['2024-12-15', 'normal', '2025-01-14'],
+    ['2026-10-27', 'normal', '2026-11-26'], // received 31 days before 2026-11-27: overdue that day
   ] as const)('%s, %s term → %s', (receivedOn, term, expected) => {
     expect(initialDueDate(receivedOn, term)).toBe(expected);
+  });
+
+  it('a normal term never exceeds one calendar month nor 30 days, and an appeal 31 days old is overdue', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), (offset) => {
+        const receivedOn = addDays('1991-01-01', offset);
+        const due = initialDueDate(receivedOn, 'normal');
+        expect(due <= addMonths(receivedOn, 1)).toBe(true);
+        expect(daysBetween(receivedOn, due)).toBeLessThanOrEqual(30);
+        expect(daysBetween(receivedOn, due)).toBeGreaterThanOrEqual(28);
+        expect(deadlineStatus(due, addDays(receivedOn, 31), true)).toBe('overdue');
+      }),
+    );
   });
 });
 

@@ -110,7 +110,7 @@ describe('fold properties', () => {
         expect(s.isOpen).toBe(['registered', 'forwarded', 'in-progress'].includes(s.status));
         if (events.some((e) => e.kind === 'closed')) expect(s.status).toBe('closed');
         if (events.some((e) => e.kind === 'extended')) expect(s.isExtended).toBe(true);
-        if (!events.some((e) => e.kind === 'extended' || e.kind === 'amended')) expect(s.dueDate).toBe('2024-06-20');
+        if (!events.some((e) => e.kind === 'extended' || e.kind === 'amended')) expect(s.dueDate).toBe('2024-06-19');
         expect(s.answer !== null).toBe(events.some((e) => e.kind === 'answered'));
       }),
       { numRuns: 300 },

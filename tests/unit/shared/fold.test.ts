@@ -3,7 +3,7 @@ import type { AppealEvent, AppealStatus, EventKind } from '../../../shared/domai
 import { foldAppeal, initialState, isOverdue, needsHandover, sortEvents } from '../../../shared/domain/events/fold';
 import { appealOf, eventOf } from './fixtures';
 
-const appeal = appealOf(); // received 2024-05-20, normal term → due 2024-06-20
+const appeal = appealOf(); // received 2024-05-20, normal term → due 2024-06-19 (30 days come before the month)
 
 /** Events of the given kinds, one minute apart, in that order. */
 function sequence(...kinds: EventKind[]): AppealEvent[] {
@@ -42,7 +42,7 @@ describe('foldAppeal: status machine', () => {
   it('starts registered and open with the initial due date', () => {
     const s = foldAppeal(appeal, []);
     expect(s).toEqual(initialState(appeal));
-    expect(s).toMatchObject({ status: 'registered', isOpen: true, dueDate: '2024-06-20', isExtended: false, executor: null });
+    expect(s).toMatchObject({ status: 'registered', isOpen: true, dueDate: '2024-06-19', isExtended: false, executor: null });
     expect(s.updatedAt).toBe(appeal.registeredAt);
     expect(foldAppeal(appealOf({ term: 'short' }), []).dueDate).toBe('2024-06-04');
   });
@@ -95,12 +95,12 @@ describe('foldAppeal: status machine', () => {
 
   it('recomputes the due date when receipt date or term is corrected before any extension', () => {
     const byDate = eventOf('amended', { payload: { changes: { receivedOn: '2024-05-10' }, reason: 'typo' } });
-    expect(foldAppeal(appeal, [byDate]).dueDate).toBe('2024-06-10');
+    expect(foldAppeal(appeal, [byDate]).dueDate).toBe('2024-06-09');
     const byTerm = eventOf('amended', { payload: { changes: { term: 'short' }, reason: 'simple' } });
     expect(foldAppeal(appeal, [byTerm]).dueDate).toBe('2024-06-04');
     const other = eventOf('amended', { payload: { changes: { surname: 'Бондар' }, reason: 'typo' } });
     const s = foldAppeal(appeal, [other]);
-    expect(s.dueDate).toBe('2024-06-20');
+    expect(s.dueDate).toBe('2024-06-19');
     expect(s.current.surname).toBe('Бондар');
   });
 
@@ -145,8 +145,8 @@ describe('foldAppeal: status machine', () => {
 
 describe('isOverdue and needsHandover', () => {
   it.each([
-    [[], '2024-06-20', false], // the due date itself is on time
-    [[], '2024-06-21', true],
+    [[], '2024-06-19', false], // the due date itself is on time
+    [[], '2024-06-20', true],
     [['forwarded', 'assigned'], '2024-07-01', true],
     [['answered'], '2024-07-01', false],
     [['extended'], '2024-06-21', false],
