@@ -2,32 +2,23 @@
  * The one place that knows whether the renderer runs inside Electron (window.api from the preload) or in a plain
  * browser. Everything else calls `platform` and never checks the environment itself.
  */
-export type MenuCommandName =
-  | 'new-appeal'
-  | 'open-register'
-  | 'open-overview'
-  | 'find'
-  | 'set-language-uk'
-  | 'set-language-en'
-  | 'about';
+import type { Language, MenuCommand, OpenVillageApi } from '../../shared/ipc/contract';
+
+export type { MenuCommand } from '../../shared/ipc/contract';
 
 export interface Platform {
   kind: 'electron' | 'browser';
   /** Tells the desktop shell the UI language so its menu follows. */
-  setLanguage(lang: 'uk' | 'en'): Promise<void>;
+  setLanguage(lang: Language): Promise<void>;
   /** Subscribes to commands from the native menu; returns the unsubscribe function. */
-  onMenuCommand(listener: (cmd: MenuCommandName) => void): () => void;
+  onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
 
-interface PreloadApi {
-  setLanguage(lang: 'uk' | 'en'): Promise<unknown>;
-  onMenuCommand(cb: (cmd: MenuCommandName) => void): () => void;
-}
-
-function electronPlatform(api: PreloadApi): Platform {
+function electronPlatform(api: OpenVillageApi): Platform {
   return {
     kind: 'electron',
     async setLanguage(lang) {
+      // A failure only leaves the native menu in the other language; the page itself has switched already.
       await api.setLanguage(lang);
     },
     onMenuCommand: (listener) => api.onMenuCommand(listener),
@@ -42,6 +33,6 @@ const browserPlatform: Platform = {
   onMenuCommand: () => () => undefined,
 };
 
-const api = (globalThis as { api?: PreloadApi }).api;
+const api = typeof window === 'undefined' ? undefined : window.api;
 
 export const platform: Platform = api ? electronPlatform(api) : browserPlatform;

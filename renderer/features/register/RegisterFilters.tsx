@@ -31,7 +31,7 @@ export function RegisterFilters({ filter, onChange }: Props) {
       </label>
       <label>
         {t('register.status')}
-        <select value={filter.status} onChange={(e) => set('status', e.target.value)}>
+        <select className="filter-select" value={filter.status} onChange={(e) => set('status', e.target.value)}>
           <option value="">{t('register.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -42,7 +42,7 @@ export function RegisterFilters({ filter, onChange }: Props) {
       </label>
       <label>
         {t('register.type')}
-        <select value={filter.type} onChange={(e) => set('type', e.target.value)}>
+        <select className="filter-select" value={filter.type} onChange={(e) => set('type', e.target.value)}>
           <option value="">{t('register.all')}</option>
           {toOptions(APPEAL_TYPES, i18n.language).map((o) => (
             <option key={o.value} value={o.value}>
@@ -53,7 +53,7 @@ export function RegisterFilters({ filter, onChange }: Props) {
       </label>
       <label>
         {t('register.topic')}
-        <select value={filter.topic} onChange={(e) => set('topic', e.target.value)}>
+        <select className="filter-select" value={filter.topic} onChange={(e) => set('topic', e.target.value)}>
           <option value="">{t('register.all')}</option>
           {toOptions(TOPICS, i18n.language).map((o) => (
             <option key={o.value} value={o.value}>
@@ -64,7 +64,7 @@ export function RegisterFilters({ filter, onChange }: Props) {
       </label>
       <label>
         {t('register.deadline')}
-        <select value={filter.due} onChange={(e) => set('due', e.target.value as DueFilter)}>
+        <select className="filter-select" value={filter.due} onChange={(e) => set('due', e.target.value as DueFilter)}>
           <option value="">{t('register.all')}</option>
           <option value="week">{t('register.dueWeek')}</option>
           <option value="overdue">{t('register.overdue')}</option>
