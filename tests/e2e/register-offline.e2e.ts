@@ -17,7 +17,7 @@ function uaDate(iso: string): string {
 function normalDue(receivedOn: string): string {
   const byMonth = addMonths(receivedOn, 1);
   const byDays = addDays(receivedOn, 30);
-  return byMonth < byDays ? byMonth : byDays;
+  return [byMonth, byDays].sort()[0] as string;
 }
 
 async function openApp(context: BrowserContext, url: string): Promise<Page> {
