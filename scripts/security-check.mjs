@@ -8,15 +8,6 @@
 // with @typescript-eslint/typescript-estree 4, which npm hoists to the root where `typescript` is our TS 7 (no JS
 // API), so its `require('typescript')` is redirected to the TypeScript 4.2 that electronegativity ships nested.
 
-// Runs @doyensec/electronegativity on electron/ (TypeScript sources) and fails on any finding of LOW severity or
-// above that is not disabled inline with a reviewed `eng-disable` comment. Offline: the check that downloads
-// Electron's release list is skipped and the Electron version is read from node_modules.
-// The CSP is graded separately with electronegativity's own evaluator: its static check reads only string
-// literals written inside an onHeadersReceived callback, while ours is one constant used in two places.
-//
-// Why a wrapper and not the CLI: (1) the CLI exits 0 whatever it finds; (2) electronegativity parses TypeScript
-// with @typescript-eslint/typescript-estree 4, which npm hoists to the root where `typescript` is our TS 7 (no JS
-// API), so its `require('typescript')` is redirected to the TypeScript 4.2 that electronegativity ships nested.
 import Module, { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

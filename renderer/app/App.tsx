@@ -23,8 +23,9 @@ export function App({ boot }: { boot: Boot }) {
   const { i18n } = useTranslation();
 
   useEffect(() => {
-    // The full in-memory register loads after the first screen is on display.
-    const timer = setTimeout(() => void boot.index.load(), 50);
+    // The full in-memory register loads once the first screen is on display (the register starts it as soon as its
+    // first page is shown; this covers the other screens).
+    const timer = setTimeout(() => void boot.index.load(), 1000);
     return () => clearTimeout(timer);
   }, [boot.index]);
 

@@ -12,15 +12,25 @@ import { refreshRows } from './register-projection';
 
 export type RegisterResult = { ok: true; appeal: Appeal } | { ok: false; problems: Problem[] };
 
-/** The highest sequence number already used under this PC's index prefix (0 when none). */
+/**
+ * The highest sequence number already used under this PC's index prefix (0 when none). Sequences are dense (each is
+ * the previous + 1 and appeals are never deleted), so the count of this PC's appeals finds it through the index;
+ * a range query above that count catches any gap (say, a partial restore) without a scan. A descending sort would
+ * make RxDB read and re-sort every appeal of the PC.
+ */
 async function lastSeq(db: AppDatabase, profile: Profile): Promise<number> {
-  const last = await db.appeals
-    .findOne({
-      selector: { villageId: profile.villageCode, deviceTag: String(profile.workstation) },
-      sort: [{ villageId: 'desc' }, { deviceTag: 'desc' }, { regSeq: 'desc' }],
-    })
-    .exec();
-  return last?.regSeq ?? 0;
+  const mine = { villageId: profile.villageCode, deviceTag: String(profile.workstation) };
+  let seq = await db.appeals.count({ selector: mine }).exec();
+  for (;;) {
+    const higher = await db.appeals
+      .find({
+        selector: { ...mine, regSeq: { $gt: seq } },
+        sort: [{ villageId: 'asc' }, { deviceTag: 'asc' }, { regSeq: 'asc' }],
+      })
+      .exec();
+    if (higher.length === 0) return seq;
+    seq = Math.max(...higher.map((d) => d.regSeq));
+  }
 }
 
 /** Trims what a person typed around names and codes; texts are stored exactly as typed. */

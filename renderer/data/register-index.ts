@@ -24,8 +24,15 @@ export class RegisterIndex {
     return docs.map((d) => d.toMutableJSON() as RegisterRow);
   }
 
-  /** Loads every row page by page (by primary key) and then keeps up with changes. */
-  async load(): Promise<void> {
+  private loading: Promise<void> | null = null;
+
+  /** Loads every row page by page (by primary key) and then keeps up with changes; runs once however often called. */
+  load(): Promise<void> {
+    this.loading ??= this.loadAll();
+    return this.loading;
+  }
+
+  private async loadAll(): Promise<void> {
     this.subscription ??= this.db.register.$.subscribe((change) => {
       if (change.operation === 'DELETE') this.rows.delete(change.documentId);
       else this.rows.set(change.documentId, { ...(change.documentData as RegisterRow) });
@@ -41,6 +48,7 @@ export class RegisterIndex {
       lastId = docs[docs.length - 1]?.id ?? lastId;
     }
     this.isLoaded = true;
+    performance.mark('ov:index-loaded');
     this.bump();
   }
 

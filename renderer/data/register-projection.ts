@@ -2,7 +2,7 @@ import type { Appeal } from '../../shared/domain/appeal/appeal.types';
 import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
 import { foldAppeal, needsHandover } from '../../shared/domain/events/fold';
 import { normalizeForSearch } from '../../shared/lib/search-text';
-import type { RegisterRow } from '../../shared/schema/register-row.schema';
+import { type RegisterRow, recencyOf } from '../../shared/schema/register-row.schema';
 import type { AppDatabase } from './database';
 
 /** Display name of the applicant as the register shows it. */
@@ -34,6 +34,7 @@ export function toRegisterRow(appeal: Appeal, state: AppealState): RegisterRow {
     subject: current.subject,
     status: state.status,
     receivedOn: current.receivedOn,
+    recency: recencyOf(current.receivedOn),
     dueDate: state.dueDate,
     isOpen: state.isOpen ? 1 : 0,
     needsHandover: needsHandover(state) ? 1 : 0,

@@ -19,6 +19,7 @@ export const REGISTER_ROW_SCHEMA = {
     subject: { type: 'string', maxLength: 20 },
     status: { type: 'string', maxLength: 20 },
     receivedOn: { type: 'string', maxLength: 10 },
+    recency: { type: 'integer', minimum: 0, maximum: 100_000_000, multipleOf: 1 },
     dueDate: { type: 'string', maxLength: 10 },
     isOpen: { type: 'integer', minimum: 0, maximum: 1, multipleOf: 1 },
     needsHandover: { type: 'integer', minimum: 0, maximum: 1, multipleOf: 1 },
@@ -46,10 +47,18 @@ export interface RegisterRow {
   subject: string;
   status: string;
   receivedOn: string;
+  /** Newest first as an ascending number: 100,000,000 minus the receipt date as YYYYMMDD. */
+  recency: number;
   dueDate: string;
   isOpen: 0 | 1;
   needsHandover: 0 | 1;
   isExtended: 0 | 1;
   searchText: string;
   updatedAt: string;
+}
+
+/** The ascending key that orders rows newest first by the date received. */
+export function recencyOf(receivedOn: string): number {
+  const yyyymmdd = Number(receivedOn.replaceAll('-', ''));
+  return Number.isFinite(yyyymmdd) ? 100_000_000 - yyyymmdd : 100_000_000;
 }

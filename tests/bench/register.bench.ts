@@ -45,15 +45,19 @@ async function main(): Promise<void> {
       `seeded ${seeded.docs.toLocaleString('en')} documents (appeals, events, register rows) in ${(seeded.ms / 1000).toFixed(1)} s (${Math.round(seeded.docs / (seeded.ms / 1000))} docs/s)`,
     );
 
+    const progress = (what: string) => process.stderr.write(`… ${what}\n`);
+    progress('registering');
     const reg: number[] = [];
     const plain: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       reg.push(await call<number>('registerOne', i));
       plain.push(await call<number>('registerPlainIdb', i));
     }
+    progress('filtered pages by IndexedDB index');
     const dbPage: number[] = [];
     const statuses = ['registered', 'forwarded', 'in-progress', 'answered', 'delivered'];
     for (let i = 0; i < RUNS; i++) dbPage.push((await call<{ ms: number }>('filteredPageDb', statuses[i % statuses.length])).ms);
+    progress('loading the in-memory index');
     const loaded = await call<{ ms: number; size: number }>('loadIndex');
     const memPage: number[] = [];
     const filters: [string, string][] = [
@@ -70,14 +74,17 @@ async function main(): Promise<void> {
     const queries = ["м'який", 'шевченка', 'коваль олена', 'дорог', 'водопостачання', '№4999', 'садова 17', 'HLYBOKE.1-К-12'];
     const search: number[] = [];
     for (let i = 0; i < RUNS; i++) search.push((await call<{ ms: number }>('searchMemory', queries[i % queries.length])).ms);
+    progress('regex baseline');
     const regex: number[] = [];
     for (let i = 0; i < 3; i++) regex.push((await call<{ ms: number }>('searchRegex', queries[i % queries.length])).ms);
     await call('close');
 
+    progress('starting the app');
     // The real app, started as a person starts it, on the seeded profile.
     const usable: number[] = [];
     const full: number[] = [];
     let heapMb = 0;
+    let marks = '';
     for (let i = 0; i < 5; i++) {
       const app = await context.newPage();
       const t0 = Date.now();
@@ -91,8 +98,14 @@ async function main(): Promise<void> {
       full.push(Date.now() - t0);
       const cdp = await context.newCDPSession(app);
       await cdp.send('HeapProfiler.collectGarbage');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+      heapMb = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+      marks = await app.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('ov:'))
+          .map((m) => `${m.name} ${m.startTime.toFixed(0)} ms`)
+          .join(', '),
+      );
       await app.close();
     }
 
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
     console.log(line('  start to whole register searchable', full));
     console.log(`in-memory index load: ${loaded.ms.toFixed(0)} ms for ${loaded.size.toLocaleString('en')} rows`);
     console.log(`renderer JS heap with the whole register loaded: ${heapMb.toFixed(1)} MB`);
+    console.log(`start-up marks of the last start (since navigation): ${marks}`);
   } finally {
     await context.close();
     await server.close();

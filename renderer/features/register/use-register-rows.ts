@@ -19,7 +19,10 @@ export function useRegisterRows(filter: RegisterFilter, sort: RegisterSort, toda
     if (index.isLoaded) return;
     let cancelled = false;
     void index.firstPage(FIRST_PAGE).then((rows) => {
+      performance.mark('ov:first-page');
       if (!cancelled) setFirstPage(rows);
+      // Now that the user sees rows, read the rest in the background for search and filters.
+      void index.load();
     });
     return () => {
       cancelled = true;

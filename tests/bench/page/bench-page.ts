@@ -101,7 +101,7 @@ const api = {
     const ms = await time(async () => {
       n = (
         await db.register
-          .find({ selector: { status }, sort: [{ status: 'desc' }, { receivedOn: 'desc' }, { id: 'desc' }], limit: 50 })
+          .find({ selector: { status }, sort: [{ status: 'asc' }, { recency: 'asc' }, { id: 'asc' }], limit: 50 })
           .exec()
       ).length;
     });
