@@ -1,3 +1,4 @@
+import type { MangoQuery } from 'rxdb';
 import type { Appeal, AppealDraft } from '../../shared/domain/appeal/appeal.types';
 import { type Problem, validateDraft } from '../../shared/domain/appeal/validate';
 import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
@@ -12,6 +13,12 @@ import { refreshRows } from './register-projection';
 
 export type RegisterResult = { ok: true; appeal: Appeal } | { ok: false; problems: Problem[] };
 
+/** Appeals of one workstation with a sequence above `seq`, by the [villageId, deviceTag, regSeq] index. */
+export const seqAboveQuery = (mine: { villageId: string; deviceTag: string }, seq: number): MangoQuery<Appeal> => ({
+  selector: { ...mine, regSeq: { $gt: seq } },
+  sort: [{ villageId: 'asc' }, { deviceTag: 'asc' }, { regSeq: 'asc' }],
+});
+
 /**
  * The highest sequence number already used under this PC's index prefix (0 when none). Sequences are dense (each is
  * the previous + 1 and appeals are never deleted), so the count of this PC's appeals finds it through the index;
@@ -22,12 +29,7 @@ async function lastSeq(db: AppDatabase, profile: Profile): Promise<number> {
   const mine = { villageId: profile.villageCode, deviceTag: String(profile.workstation) };
   let seq = await db.appeals.count({ selector: mine }).exec();
   for (;;) {
-    const higher = await db.appeals
-      .find({
-        selector: { ...mine, regSeq: { $gt: seq } },
-        sort: [{ villageId: 'asc' }, { deviceTag: 'asc' }, { regSeq: 'asc' }],
-      })
-      .exec();
+    const higher = await db.appeals.find(seqAboveQuery(mine, seq)).exec();
     if (higher.length === 0) return seq;
     seq = Math.max(...higher.map((d) => d.regSeq));
   }

@@ -1,8 +1,23 @@
+import type { MangoQuery } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { RegisterRow } from '../../shared/schema/register-row.schema';
 import type { AppDatabase } from './database';
 
 const PAGE = 5_000;
+
+/** Newest rows first, by the ascending `recency` index (RxDB re-sorts everything on a descending sort). */
+export const firstPageQuery = (limit: number): MangoQuery<RegisterRow> => ({
+  selector: {},
+  sort: [{ recency: 'asc' }, { id: 'asc' }],
+  limit,
+});
+
+/** One page of all rows by primary key, for loading the whole register. */
+export const loadPageQuery = (afterId: string, limit: number): MangoQuery<RegisterRow> => ({
+  selector: { id: { $gt: afterId } },
+  sort: [{ id: 'asc' }],
+  limit,
+});
 
 /**
  * The register held in memory for search and filters. IndexedDB scans take seconds over 50,000 appeals, while
@@ -20,7 +35,7 @@ export class RegisterIndex {
 
   /** The newest rows by date received, straight from the index: what the user sees before the full load. */
   async firstPage(limit: number): Promise<RegisterRow[]> {
-    const docs = await this.db.register.find({ selector: {}, sort: [{ receivedOn: 'desc' }, { id: 'desc' }], limit }).exec();
+    const docs = await this.db.register.find(firstPageQuery(limit)).exec();
     return docs.map((d) => d.toMutableJSON() as RegisterRow);
   }
 
@@ -40,7 +55,7 @@ export class RegisterIndex {
     });
     let lastId = '';
     for (;;) {
-      const docs = await this.db.register.find({ selector: { id: { $gt: lastId } }, sort: [{ id: 'asc' }], limit: PAGE }).exec();
+      const docs = await this.db.register.find(loadPageQuery(lastId, PAGE)).exec();
       for (const d of docs) {
         if (!this.rows.has(d.id)) this.rows.set(d.id, d.toMutableJSON() as RegisterRow);
       }

@@ -1,3 +1,4 @@
+import type { MangoQuery } from 'rxdb';
 import type { Appeal } from '../../shared/domain/appeal/appeal.types';
 import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
 import { foldAppeal, needsHandover } from '../../shared/domain/events/fold';
@@ -44,6 +45,13 @@ export function toRegisterRow(appeal: Appeal, state: AppealState): RegisterRow {
   };
 }
 
+/** One page of appeals by primary key. */
+export const appealPageQuery = (afterId: string, limit: number): MangoQuery<Appeal> => ({
+  selector: { id: { $gt: afterId } },
+  sort: [{ id: 'asc' }],
+  limit,
+});
+
 /** Recomputes the register rows of the given appeals from their documents and events. */
 export async function refreshRows(db: AppDatabase, appealIds: readonly string[]): Promise<void> {
   const ids = [...new Set(appealIds)];
@@ -74,7 +82,7 @@ export async function ensureRegister(db: AppDatabase, batchSize = 500): Promise<
   let rebuilt = 0;
   let lastId = '';
   for (;;) {
-    const page = await db.appeals.find({ selector: { id: { $gt: lastId } }, sort: [{ id: 'asc' }], limit: batchSize }).exec();
+    const page = await db.appeals.find(appealPageQuery(lastId, batchSize)).exec();
     if (page.length === 0) break;
     const ids = page.map((d) => d.id);
     const existing = await db.register.findByIds(ids).exec();

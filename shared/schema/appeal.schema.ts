@@ -47,5 +47,6 @@ export const APPEAL_SCHEMA = {
     note: text(50_000),
   },
   required: ['id', 'villageId', 'deviceTag', 'regIndex', 'regSeq', 'registeredAt', 'receivedOn', 'issues'],
-  indexes: [['villageId', 'deviceTag', 'regSeq']],
+  // Local indexes only (they do not change the document): paging by id, and the last sequence of a workstation.
+  indexes: ['id', ['villageId', 'deviceTag', 'regSeq']],
 } as const;

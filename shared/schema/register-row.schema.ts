@@ -27,12 +27,11 @@ export const REGISTER_ROW_SCHEMA = {
     searchText: { type: 'string' },
     updatedAt: { type: 'string', maxLength: 40 },
   },
-  required: ['id', 'villageId', 'regIndex', 'status', 'receivedOn', 'dueDate', 'isOpen', 'updatedAt'],
-  indexes: [
-    ['receivedOn', 'id'],
-    ['status', 'receivedOn', 'id'],
-    ['isOpen', 'dueDate', 'id'],
-  ],
+  required: ['id', 'villageId', 'regIndex', 'status', 'receivedOn', 'recency', 'dueDate', 'isOpen', 'updatedAt'],
+  // RxDB re-sorts in memory whenever a sort is descending (its query planner: storages have no descending indexes),
+  // so "newest first" pages by the ascending `recency` instead of a descending `receivedOn`. Paging by `id` needs
+  // its own index too: RxDB does not add one for the primary key.
+  indexes: ['id', ['recency', 'id'], ['status', 'recency', 'id'], ['isOpen', 'dueDate', 'id']],
 } as const;
 
 /** One row of the register projection. */

@@ -1,0 +1,182 @@
+import type { CouchDoc } from './couch-docs';
+import { classifyStatus, SyncError } from './sync-failure';
+
+/**
+ * How requests prove who the user is. `basic`: the desktop app keeps the password encrypted by the OS (Electron
+ * safeStorage) and sends it with each request. `cookie`: in a browser, CouchDB's AuthSession cookie from `_session`
+ * (HttpOnly; the password is never stored by the page).
+ */
+export type CouchAuth = { kind: 'basic'; username: string; password: string } | { kind: 'cookie' };
+
+export interface UserContext {
+  name: string | null;
+  roles: string[];
+}
+
+export interface ChangesResult {
+  results: { id: string; seq: string | number; doc?: CouchDoc; deleted?: boolean }[];
+  last_seq: string | number;
+}
+
+export type BulkRow = { id: string; rev?: string; ok?: boolean; error?: string; reason?: string };
+
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Compresses a request body with gzip where the platform can (Chromium's CompressionStream); bytes are scarce on 2G. */
+async function gzip(text: string): Promise<ArrayBuffer | null> {
+  if (typeof CompressionStream === 'undefined') return null;
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+}
+
+/** A thin CouchDB HTTP client: every non-2xx answer becomes a classified SyncError. */
+export class CouchClient {
+  readonly serverUrl: string;
+  private readonly auth: CouchAuth;
+  private readonly fetchImpl: typeof fetch;
+  /** Bytes of request bodies sent, for the status bar and the benchmark. */
+  bytesSent = 0;
+
+  constructor(serverUrl: string, auth: CouchAuth, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)) {
+    this.serverUrl = serverUrl.replace(/\/+$/, '');
+    this.auth = auth;
+    this.fetchImpl = fetchImpl;
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
+    if (this.auth.kind === 'basic') {
+      const bytes = new TextEncoder().encode(`${this.auth.username}:${this.auth.password}`);
+      headers.Authorization = `Basic ${btoa(String.fromCharCode(...bytes))}`;
+    }
+    return headers;
+  }
+
+  /** Sends a request and returns the parsed JSON body; throws SyncError on any failure. */
+  async json<T>(path: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<T> {
+    const { timeoutMs, ...rest } = init;
+    const response = await this.fetchImpl(`${this.serverUrl}${path}`, {
+      ...rest,
+      headers: this.headers((rest.headers as Record<string, string> | undefined) ?? {}),
+      credentials: this.auth.kind === 'cookie' ? 'include' : 'omit',
+      signal: AbortSignal.timeout(timeoutMs ?? REQUEST_TIMEOUT_MS),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      let reason = text;
+      try {
+        const body = JSON.parse(text) as { error?: string; reason?: string };
+        reason = [body.error, body.reason].filter(Boolean).join(': ') || text;
+      } catch {
+        // Not JSON (a proxy's error page): keep the text as it is.
+      }
+      throw new SyncError(classifyStatus(response.status, reason.slice(0, 500)));
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new SyncError({
+        kind: 'server',
+        status: response.status,
+        detail: 'the answer is not JSON: is this a CouchDB server?',
+      });
+    }
+  }
+
+  /** Starts a cookie session (browser mode) or checks the password (desktop); returns who the server says we are. */
+  async login(username: string, password: string): Promise<UserContext> {
+    const body = await this.json<{ ok: boolean; name: string; roles: string[] }>('/_session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: username, password }),
+    });
+    return { name: body.name, roles: body.roles ?? [] };
+  }
+
+  /** Who the current credentials belong to (name null when they are not valid any more). */
+  async session(): Promise<UserContext> {
+    const body = await this.json<{ userCtx: UserContext }>('/_session');
+    return body.userCtx;
+  }
+
+  /** Ends the cookie session. */
+  async logout(): Promise<void> {
+    await this.json('/_session', { method: 'DELETE' });
+  }
+
+  /** One batch of the changes feed of documents of one type, oldest first. */
+  async changes(db: string, options: { since: string | number; limit: number; type: string }): Promise<ChangesResult> {
+    const query = new URLSearchParams({
+      since: String(options.since),
+      limit: String(options.limit),
+      include_docs: 'true',
+      style: 'main_only',
+      filter: '_selector',
+    });
+    return this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ selector: { type: options.type } }),
+    });
+  }
+
+  /** Waits (long poll) until anything changes after `since`; resolves with the new sequence. */
+  async waitForChange(db: string, since: string | number, timeoutMs: number): Promise<string | number> {
+    const query = new URLSearchParams({ since: String(since), feed: 'longpoll', timeout: String(timeoutMs), limit: '1' });
+    const body = await this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`, {
+      timeoutMs: timeoutMs + 15_000,
+    });
+    return body.last_seq;
+  }
+
+  /** The current end of the changes feed. */
+  async lastSeq(db: string): Promise<string | number> {
+    return (await this.json<{ last_seq: string | number }>(`/${encodeURIComponent(db)}/_changes?descending=true&limit=1`))
+      .last_seq;
+  }
+
+  /** Writes documents; each row of the answer says whether its document was saved, already there, or rejected. */
+  async bulkDocs(db: string, docs: CouchDoc[]): Promise<BulkRow[]> {
+    const text = JSON.stringify({ docs });
+    const compressed = await gzip(text);
+    const body = compressed ?? text;
+    this.bytesSent += compressed ? compressed.byteLength : new TextEncoder().encode(text).byteLength;
+    return this.json<BulkRow[]>(`/${encodeURIComponent(db)}/_bulk_docs`, {
+      method: 'POST',
+      headers: compressed
+        ? { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }
+        : { 'Content-Type': 'application/json' },
+      body,
+    });
+  }
+
+  /** Reads one document, or null when it does not exist. */
+  async getDoc<T>(db: string, id: string): Promise<T | null> {
+    try {
+      return await this.json<T>(`/${encodeURIComponent(db)}/${encodeURIComponent(id)}`);
+    } catch (error) {
+      if (error instanceof SyncError && error.failure.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Creates or replaces a small document that this user owns (the village status document). */
+  async putDoc(db: string, doc: CouchDoc): Promise<void> {
+    await this.json(`/${encodeURIComponent(db)}/${encodeURIComponent(doc._id)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(doc),
+    });
+  }
+
+  /** Documents whose ids start with a prefix (village registry, status documents). */
+  async docsByPrefix<T>(db: string, prefix: string): Promise<T[]> {
+    const query = new URLSearchParams({
+      startkey: JSON.stringify(prefix),
+      endkey: JSON.stringify(`${prefix}\ufff0`),
+      include_docs: 'true',
+    });
+    const body = await this.json<{ rows: { doc?: T }[] }>(`/${encodeURIComponent(db)}/_all_docs?${query}`);
+    return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+  }
+}
