@@ -1,0 +1,50 @@
+/** Fresh RxDB databases for data-layer tests: Dexie on fake-indexeddb for small cases, RxDB memory storage for volume. */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type { RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { type AppDatabase, openDatabase } from '../../../renderer/data/database';
+
+let counter = 0;
+
+/** A database name no other test uses (RxDB names: lowercase letters, digits, underscores). */
+export function uniqueDbName(prefix = 'ovtest'): string {
+  counter++;
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter}`;
+}
+
+export type StorageKind = 'dexie' | 'memory';
+
+function storageOf(kind: StorageKind): RxStorage<unknown, unknown> {
+  return (kind === 'dexie' ? getRxStorageDexie({ indexedDB, IDBKeyRange }) : getRxStorageMemory()) as RxStorage<unknown, unknown>;
+}
+
+/**
+ * Opens databases and removes every one of them at the end of the test. RxDB's free build allows 13 open collections
+ * per process and our database has 3, so a test that left its databases open would break the tests after it.
+ */
+export class TestDatabases {
+  private readonly open: AppDatabase[] = [];
+
+  async create(kind: StorageKind = 'dexie'): Promise<AppDatabase> {
+    const db = await openDatabase({ name: uniqueDbName(), storage: storageOf(kind) });
+    this.open.push(db);
+    return db;
+  }
+
+  /** Removes (closes and deletes) every database this instance opened. */
+  async removeAll(): Promise<void> {
+    const dbs = this.open.splice(0);
+    await Promise.all(dbs.map((db) => (db.closed ? Promise.resolve() : db.remove())));
+  }
+}
+
+/** Counts of the three collections, to check that a refused write wrote nothing. */
+export async function counts(db: AppDatabase): Promise<{ appeals: number; events: number; register: number }> {
+  const [appeals, events, register] = await Promise.all([
+    db.appeals.count().exec(),
+    db.events.count().exec(),
+    db.register.count().exec(),
+  ]);
+  return { appeals, events, register };
+}
