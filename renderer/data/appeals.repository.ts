@@ -9,7 +9,7 @@ import type { IsoDate } from '../../shared/lib/dates';
 import type { AppDatabase } from './database';
 import { newId } from './ids';
 import type { Profile } from './profile.repository';
-import { refreshRows } from './register-projection';
+import { afterWrite, outboxRow } from './sync/outbox';
 
 export type RegisterResult = { ok: true; appeal: Appeal } | { ok: false; problems: Problem[] };
 
@@ -94,8 +94,10 @@ export async function registerAppeal(
     registeredBy: profile.operatorName,
     registeredRole: profile.role,
   };
+  // The appeal is the legal record: once it is stored the registration has happened. The outbox row and the register
+  // row that follow are bookkeeping; should either fail, the register row is rebuilt at the next start.
   await db.appeals.insert(appeal);
-  await refreshRows(db, [appeal.id]);
+  await afterWrite(db, outboxRow('appeals', appeal.id, appeal.registeredAt), appeal.id);
   return { ok: true, appeal };
 }
 

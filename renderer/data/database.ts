@@ -5,6 +5,7 @@ import type { Appeal } from '../../shared/domain/appeal/appeal.types';
 import type { AppealEvent } from '../../shared/domain/events/event.types';
 import { APPEAL_SCHEMA } from '../../shared/schema/appeal.schema';
 import { EVENT_SCHEMA } from '../../shared/schema/event.schema';
+import { OUTBOX_SCHEMA, type OutboxRow } from '../../shared/schema/outbox.schema';
 import { REGISTER_ROW_SCHEMA, type RegisterRow } from '../../shared/schema/register-row.schema';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -12,11 +13,13 @@ addRxPlugin(RxDBLocalDocumentsPlugin);
 export type AppealCollection = RxCollection<Appeal>;
 export type EventCollection = RxCollection<AppealEvent>;
 export type RegisterCollection = RxCollection<RegisterRow>;
+export type OutboxCollection = RxCollection<OutboxRow>;
 
 export interface Collections {
   appeals: AppealCollection;
   events: EventCollection;
   register: RegisterCollection;
+  outbox: OutboxCollection;
 }
 
 export type AppDatabase = RxDatabase<Collections>;
@@ -41,6 +44,7 @@ export async function openDatabase(options: { name?: string; storage?: RxStorage
     appeals: { schema: APPEAL_SCHEMA as unknown as RxJsonSchema<Appeal> },
     events: { schema: EVENT_SCHEMA as unknown as RxJsonSchema<AppealEvent> },
     register: { schema: REGISTER_ROW_SCHEMA as unknown as RxJsonSchema<RegisterRow> },
+    outbox: { schema: OUTBOX_SCHEMA as unknown as RxJsonSchema<OutboxRow> },
   });
   return db;
 }

@@ -8,7 +8,7 @@ import type { IsoDate } from '../../shared/lib/dates';
 import type { AppDatabase } from './database';
 import { newId } from './ids';
 import type { Profile } from './profile.repository';
-import { refreshRows } from './register-projection';
+import { afterWrite, outboxRow } from './sync/outbox';
 
 export type RecordResult = { ok: true; event: AppealEvent } | { ok: false; problems: Problem[] };
 
@@ -53,6 +53,6 @@ export async function recordEvent<K extends EventKind>(
   });
   if (problems.length > 0) return { ok: false, problems };
   await db.events.insert(event);
-  await refreshRows(db, [appeal.id]);
+  await afterWrite(db, outboxRow('events', event.id, event.at), appeal.id);
   return { ok: true, event };
 }

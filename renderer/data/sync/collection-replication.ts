@@ -1,0 +1,122 @@
+import type { RxReplicationWriteToMasterRow } from 'rxdb';
+import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
+import type { Subject } from 'rxjs';
+import { validateDraft, validateEvent } from '../../../shared/domain/appeal/validate';
+import type { AppDatabase } from '../database';
+import type { BulkRow, CouchClient } from './couch-client';
+import { COUCH_TYPE, type CouchDoc, fromCouch, type SyncedCollection, toCouch } from './couch-docs';
+import { markRejected, markSent } from './outbox';
+import { SyncError } from './sync-failure';
+
+export interface PullCheckpoint {
+  seq: string | number;
+}
+
+type Doc = Record<string, unknown> & { id: string };
+
+/** Pulled documents are checked for structure only: a far "today" keeps a PC clock that is days off from refusing them. */
+const FAR_TODAY = '9999-12-31';
+
+/** Structural problems of a pulled document, or none. */
+function pulledProblems(collection: SyncedCollection, doc: Record<string, unknown>): string[] {
+  const problems = collection === 'appeals' ? validateDraft(doc, { today: FAR_TODAY }) : validateEvent(doc, { today: FAR_TODAY });
+  return problems.map((p) => `${p.field}: ${p.message.en}`);
+}
+
+/**
+ * Sends documents with `_bulk_docs`, halving the batch whenever the server answers 413 (a body over its limit) until
+ * a single document is left; that one is then reported as rejected instead of blocking the rest.
+ */
+async function sendHalving(client: CouchClient, dbName: string, docs: CouchDoc[]): Promise<BulkRow[]> {
+  try {
+    return await client.bulkDocs(dbName, docs);
+  } catch (error) {
+    const tooLarge = error instanceof SyncError && error.failure.status === 413;
+    if (!tooLarge) throw error;
+    if (docs.length === 1)
+      return [{ id: docs[0]?._id ?? '', error: 'too_large', reason: 'the document is larger than the server accepts' }];
+    const half = Math.ceil(docs.length / 2);
+    return [
+      ...(await sendHalving(client, dbName, docs.slice(0, half))),
+      ...(await sendHalving(client, dbName, docs.slice(half))),
+    ];
+  }
+}
+
+export interface ReplicationHooks {
+  /** A request to the server went through (the link works). */
+  onRequestOk(): void;
+  /** Pulled documents that failed the structure check and were left out. */
+  onInvalidPulled(collection: SyncedCollection, id: string, problems: string[]): void;
+}
+
+/**
+ * The replication of one collection with one CouchDB database, on RxDB's replication protocol (its checkpoints and
+ * retries) with our own handlers: the pull validates before writing; the push reads every `_bulk_docs` row, treats a
+ * conflict on these write-once documents as "already there" (a lost answer to an earlier attempt), and sets a
+ * rejected document aside with the server's reason so that it never blocks the documents after it.
+ */
+export function replicateCollection(options: {
+  db: AppDatabase;
+  collection: SyncedCollection;
+  client: CouchClient;
+  dbName: string;
+  stream$: Subject<'RESYNC'>;
+  batchSize: number;
+  retryTime: number;
+  hooks: ReplicationHooks;
+}): RxReplicationState<Doc, PullCheckpoint> {
+  const { db, collection, client, dbName, hooks } = options;
+  const type = COUCH_TYPE[collection];
+  return replicateRxCollection<Doc, PullCheckpoint>({
+    // The identifier keys RxDB's checkpoints: a different server or database starts from scratch.
+    replicationIdentifier: `couch:${client.serverUrl}/${dbName}/${collection}`,
+    collection: db[collection] as never,
+    live: true,
+    retryTime: options.retryTime,
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: options.batchSize,
+      stream$: options.stream$.asObservable(),
+      handler: async (checkpoint, batchSize) => {
+        const changes = await client.changes(dbName, { since: checkpoint?.seq ?? 0, limit: batchSize, type });
+        const documents: (Doc & { _deleted: boolean })[] = [];
+        for (const row of changes.results) {
+          if (!row.doc || row.deleted) continue;
+          const local = fromCouch(collection, row.doc);
+          if (!local) continue;
+          const problems = pulledProblems(collection, local);
+          if (problems.length > 0) {
+            hooks.onInvalidPulled(collection, String(local.id), problems);
+            continue;
+          }
+          documents.push({ ...(local as Doc), _deleted: false });
+        }
+        hooks.onRequestOk();
+        return { documents, checkpoint: { seq: changes.last_seq } };
+      },
+    },
+    push: {
+      batchSize: options.batchSize,
+      handler: async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
+        const docs = rows.map((r) => toCouch(collection, r.newDocumentState as never));
+        const results = await sendHalving(client, dbName, docs);
+        hooks.onRequestOk();
+        const sent: string[] = [];
+        const rejected: { docId: string; reason: string }[] = [];
+        for (const row of results) {
+          const docId = row.id.slice(type.length + 1);
+          if (!row.error || row.error === 'conflict') sent.push(docId);
+          else if (row.error === 'unauthorized')
+            throw new SyncError({ kind: 'login', status: 401, detail: row.reason ?? row.error });
+          else rejected.push({ docId, reason: [row.error, row.reason].filter(Boolean).join(': ') });
+        }
+        await markSent(db, collection, sent);
+        await markRejected(db, collection, rejected, new Date().toISOString());
+        // Write-once documents never conflict in substance, so nothing goes back to RxDB's conflict handler.
+        return [];
+      },
+    },
+  });
+}

@@ -1,0 +1,225 @@
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { BehaviorSubject, type Observable, Subject, type Subscription } from 'rxjs';
+import type { AppDatabase } from '../database';
+import { refreshRows } from '../register-projection';
+import { type PullCheckpoint, replicateCollection } from './collection-replication';
+import { type CouchAuth, CouchClient } from './couch-client';
+import type { SyncedCollection } from './couch-docs';
+import { observeRejected, observeWaiting } from './outbox';
+import { loadLastSyncAt, type SyncConfig, saveLastSyncAt } from './sync-config';
+import { classifyError, type SyncFailure } from './sync-failure';
+import { INITIAL_STATUS, type SyncReport, type SyncStatus } from './sync-status';
+import { publishVillageStatus } from './village-status';
+
+const BASE_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+const LONG_POLL_MS = 25_000;
+
+/** RxDB wraps what a handler threw; the classification needs the original error. */
+function unwrap(error: unknown): unknown {
+  const params = (error as { parameters?: { errors?: unknown[]; error?: unknown } }).parameters;
+  return params?.errors?.[0] ?? params?.error ?? error;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one service that owns sync (STYLE.md, after CHT): live replication of appeals and events with the user's
+ * CouchDB database, retry with backoff while the link is down, a stop and a request to log in on 401, and one
+ * status stream that tells the truth (online, waiting, last success, progress, the last failure in words).
+ */
+export class SyncController {
+  private readonly status = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
+  readonly status$: Observable<SyncStatus> = this.status.asObservable();
+  private readonly db: AppDatabase;
+  private readonly config: SyncConfig;
+  private readonly appVersion: string;
+  private client: CouchClient | null = null;
+  private replications: RxReplicationState<Record<string, unknown> & { id: string }, PullCheckpoint>[] = [];
+  private subscriptions: Subscription[] = [];
+  private stopLocal: (() => void)[] = [];
+  private stream$ = new Subject<'RESYNC'>();
+  private retryMs = BASE_RETRY_MS;
+  private runId = 0;
+  private pendingRefresh = new Set<string>();
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastStatusPublish = 0;
+
+  constructor(db: AppDatabase, config: SyncConfig, appVersion: string) {
+    this.db = db;
+    this.config = config;
+    this.appVersion = appVersion;
+    this.patch({ isConfigured: true });
+    this.stopLocal.push(
+      observeWaiting(db, (waiting) => this.patch({ waiting })),
+      observeRejected(db, (rejected) => this.patch({ rejected })),
+    );
+    void loadLastSyncAt(db).then((lastSyncAt) => this.patch({ lastSyncAt }));
+  }
+
+  get current(): SyncStatus {
+    return this.status.value;
+  }
+
+  private patch(change: Partial<SyncStatus>): void {
+    this.status.next({ ...this.status.value, ...change });
+  }
+
+  /** Starts live sync with these credentials (after login, or at start-up with the remembered ones). */
+  start(auth: CouchAuth): void {
+    this.stopReplications();
+    const runId = ++this.runId;
+    const client = new CouchClient(this.config.serverUrl, auth);
+    this.client = client;
+    this.stream$ = new Subject<'RESYNC'>();
+    this.retryMs = BASE_RETRY_MS;
+    this.patch({ isRunning: true, failure: null });
+    const hooks = {
+      onRequestOk: () => {
+        this.retryMs = BASE_RETRY_MS;
+        for (const r of this.replications) r.retryTime = BASE_RETRY_MS;
+        this.patch({ isOnline: true, failure: null });
+      },
+      onInvalidPulled: (collection: SyncedCollection, id: string, problems: string[]) => {
+        console.warn(`sync: left out an invalid ${collection} document ${id}: ${problems.join('; ')}`);
+      },
+    };
+    for (const collection of ['appeals', 'events'] as const) {
+      const replication = replicateCollection({
+        db: this.db,
+        collection,
+        client,
+        dbName: this.config.dbName,
+        stream$: this.stream$,
+        batchSize: 100,
+        retryTime: BASE_RETRY_MS,
+        hooks,
+      });
+      this.replications.push(replication);
+      this.subscriptions.push(
+        replication.error$.subscribe((error) => this.onError(unwrap(error))),
+        replication.received$.subscribe((doc) => this.onReceived(collection, doc as Record<string, unknown>)),
+        replication.sent$.subscribe(() => this.patch({ sent: this.current.sent + 1 })),
+        replication.active$.subscribe(() => this.onActivity()),
+      );
+    }
+    void this.longPoll(runId, client);
+  }
+
+  private onReceived(collection: SyncedCollection, doc: Record<string, unknown>): void {
+    this.patch({ received: this.current.received + 1 });
+    const appealId = String(collection === 'appeals' ? doc.id : doc.appealId);
+    this.pendingRefresh.add(appealId);
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = null;
+      const ids = [...this.pendingRefresh];
+      this.pendingRefresh.clear();
+      // The register rows of received appeals and events; a failure here only delays the list, never the data.
+      void refreshRows(this.db, ids).catch((error: unknown) => console.warn('sync: register refresh failed', error));
+    }, 300);
+  }
+
+  private onError(error: unknown): void {
+    const failure = classifyError(error);
+    if (failure.kind === 'login') {
+      // Stop at once: retrying a refused password locks the account (CouchDB: 5 failures, 5 minutes).
+      this.stopReplications();
+      this.patch({ isRunning: false, isActive: false, failure, isOnline: true });
+      return;
+    }
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    for (const r of this.replications) r.retryTime = this.retryMs;
+    this.patch({ failure, isOnline: failure.kind !== 'offline' });
+  }
+
+  private onActivity(): void {
+    const isActive = this.replications.some(
+      (r) => (r as unknown as { subjects: { active: BehaviorSubject<boolean> } }).subjects.active.value,
+    );
+    this.patch({ isActive });
+    if (!isActive && this.current.isRunning && this.current.failure === null && this.current.isOnline) void this.markInSync();
+  }
+
+  private async markInSync(): Promise<void> {
+    const lastSyncAt = new Date().toISOString();
+    this.patch({ lastSyncAt });
+    await saveLastSyncAt(this.db, lastSyncAt);
+    if (this.config.role !== 'central' && this.client && Date.now() - this.lastStatusPublish > 60_000) {
+      this.lastStatusPublish = Date.now();
+      await publishVillageStatus(this.client, this.config, {
+        lastSyncAt,
+        pending: this.current.waiting,
+        appVersion: this.appVersion,
+      }).catch((error: unknown) => console.warn('sync: status document not published', error));
+    }
+  }
+
+  /** Waits for changes on the server (long poll) and asks both pulls to fetch them; backs off while the link is down. */
+  private async longPoll(runId: number, client: CouchClient): Promise<void> {
+    let since: string | number = 'now';
+    let delay = BASE_RETRY_MS;
+    while (runId === this.runId) {
+      try {
+        const seq = await client.waitForChange(this.config.dbName, since, LONG_POLL_MS);
+        if (runId !== this.runId) return;
+        if (since !== 'now' && seq !== since) this.stream$.next('RESYNC');
+        since = seq;
+        delay = BASE_RETRY_MS;
+      } catch (error) {
+        if (runId !== this.runId) return;
+        const failure = classifyError(error);
+        if (failure.kind === 'login') return this.onError(error);
+        this.patch({ isOnline: failure.kind !== 'offline', failure });
+        await sleep(delay);
+        delay = Math.min(delay * 2, MAX_RETRY_MS);
+        // After an outage, pull what was missed while the poll was down.
+        this.stream$.next('RESYNC');
+      }
+    }
+  }
+
+  /** Sends and receives now, and says what actually happened. */
+  async syncNow(timeoutMs = 120_000): Promise<SyncReport> {
+    const before = { sent: this.current.sent, received: this.current.received };
+    const counts = () => ({ sent: this.current.sent - before.sent, received: this.current.received - before.received });
+    if (!this.current.isRunning) {
+      const failure: SyncFailure = this.current.failure ?? { kind: 'login', detail: 'not logged in' };
+      return { ok: false, failure, ...counts() };
+    }
+    this.patch({ failure: null });
+    for (const r of this.replications) r.reSync();
+    const inSync = Promise.all(this.replications.map((r) => r.awaitInSync()));
+    const failed = new Promise<SyncFailure>((resolve) => {
+      const sub = this.status$.subscribe((s) => {
+        if (s.failure) {
+          sub.unsubscribe();
+          resolve(s.failure);
+        }
+      });
+      void inSync.then(() => sub.unsubscribe());
+    });
+    const timeout = sleep(timeoutMs).then((): SyncFailure => ({ kind: 'offline', detail: 'timed out' }));
+    const outcome = await Promise.race([inSync.then(() => null), failed, timeout]);
+    if (outcome) return { ok: false, failure: outcome, ...counts() };
+    await this.markInSync();
+    return { ok: true, ...counts() };
+  }
+
+  /** Cancels the replications and the long poll (local data stays as it is). */
+  private stopReplications(): void {
+    this.runId++;
+    for (const s of this.subscriptions) s.unsubscribe();
+    this.subscriptions = [];
+    const replications = this.replications;
+    this.replications = [];
+    for (const r of replications) void r.cancel();
+  }
+
+  /** Stops everything (logout or app close). */
+  dispose(): void {
+    this.stopReplications();
+    for (const stop of this.stopLocal) stop();
+    this.stopLocal = [];
+    this.patch({ isRunning: false, isActive: false });
+  }
+}
