@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Profile, saveProfile } from '../data/profile.repository';
+import { ensureRegister } from '../data/register-projection';
 import { AppealCard } from '../features/appeal/AppealCard';
 import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
@@ -25,7 +26,11 @@ export function App({ boot }: { boot: Boot }) {
   useEffect(() => {
     // The full in-memory register loads once the first screen is on display (the register starts it as soon as its
     // first page is shown; this covers the other screens).
-    const timer = setTimeout(() => void boot.index.load(), 1000);
+    const timer = setTimeout(() => {
+      void boot.index.load();
+      // Rebuilds register rows missing after an interrupted write; their change events reach the index.
+      void ensureRegister(boot.db).catch((error: unknown) => console.error('register check failed', error));
+    }, 1000);
     return () => clearTimeout(timer);
   }, [boot.index]);
 

@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     progress('filtered pages by IndexedDB index');
     const dbPage: number[] = [];
     const statuses = ['registered', 'forwarded', 'in-progress', 'answered', 'delivered'];
-    for (let i = 0; i < RUNS; i++) dbPage.push((await call<{ ms: number }>('filteredPageDb', statuses[i % statuses.length])).ms);
+    for (let i = 0; i < RUNS; i++)
+      dbPage.push((await call<{ ms: number }>('filteredPageDb', statuses[i % statuses.length], 50 + i)).ms);
     progress('loading the in-memory index');
     const loaded = await call<{ ms: number; size: number }>('loadIndex');
     const memPage: number[] = [];
