@@ -32,7 +32,7 @@ export function App({ boot }: { boot: Boot }) {
       void ensureRegister(boot.db).catch((error: unknown) => console.error('register check failed', error));
     }, 1000);
     return () => clearTimeout(timer);
-  }, [boot.index]);
+  }, [boot.index, boot.db]);
 
   useEffect(
     () =>
