@@ -1,0 +1,131 @@
+/**
+ * The admin command's expected failures, each with a stable code and a message in Ukrainian and English (one line each),
+ * so a council's administrator reads what went wrong and what to do, never a stack trace.
+ */
+export type AdminErrorCode =
+  | 'usage'
+  | 'missing-url'
+  | 'url-in-arguments'
+  | 'bad-url'
+  | 'no-credentials'
+  | 'unreachable'
+  | 'not-couchdb'
+  | 'wrong-credentials'
+  | 'not-admin'
+  | 'invalid-code'
+  | 'reserved-code'
+  | 'invalid-name'
+  | 'invalid-user'
+  | 'weak-password'
+  | 'unknown-village'
+  | 'server-error';
+
+/** An expected failure of the admin command. */
+export class AdminError extends Error {
+  readonly code: AdminErrorCode;
+  readonly uk: string;
+  readonly en: string;
+
+  constructor(code: AdminErrorCode, uk: string, en: string) {
+    super(en);
+    this.name = 'AdminError';
+    this.code = code;
+    this.uk = uk;
+    this.en = en;
+  }
+}
+
+/** Exit code of a failure: 2 for a wrong command line or configuration, 1 for everything the server answered. */
+export function exitCodeOf(error: AdminError): number {
+  return ['usage', 'missing-url', 'url-in-arguments', 'bad-url', 'no-credentials'].includes(error.code) ? 2 : 1;
+}
+
+/** Builders of the messages, one per code that needs details. */
+export const errors = {
+  usage: (uk: string, en: string) => new AdminError('usage', uk, en),
+  missingUrl: () =>
+    new AdminError(
+      'missing-url',
+      'Не задано адресу CouchDB: задайте змінну середовища COUCHDB_URL=http://адмін:пароль@сервер:5984',
+      'No CouchDB address: set the environment variable COUCHDB_URL=http://admin:password@host:5984',
+    ),
+  urlInArguments: () =>
+    new AdminError(
+      'url-in-arguments',
+      'Адресу сервера не передають аргументом (пароль потрапив би в історію команд): задайте COUCHDB_URL',
+      'The server address is not taken from arguments (the password would land in the shell history): set COUCHDB_URL',
+    ),
+  badUrl: () => new AdminError('bad-url', 'COUCHDB_URL не є адресою http(s)://…', 'COUCHDB_URL is not an http(s)://… address'),
+  noCredentials: () =>
+    new AdminError(
+      'no-credentials',
+      'У COUCHDB_URL немає імені й пароля адміністратора: http://адмін:пароль@сервер:5984',
+      'COUCHDB_URL holds no admin name and password: http://admin:password@host:5984',
+    ),
+  unreachable: (host: string, reason: string) =>
+    new AdminError(
+      'unreachable',
+      `Сервер ${host} недоступний (${reason}): перевірте адресу, мережу і чи запущено CouchDB`,
+      `The server ${host} cannot be reached (${reason}): check the address, the network and that CouchDB runs`,
+    ),
+  notCouchDb: (host: string) =>
+    new AdminError(
+      'not-couchdb',
+      `За адресою ${host} відповідає не CouchDB: перевірте адресу і порт`,
+      `The server at ${host} is not CouchDB: check the address and the port`,
+    ),
+  wrongCredentials: () =>
+    new AdminError(
+      'wrong-credentials',
+      "CouchDB відхилив ім'я або пароль адміністратора з COUCHDB_URL",
+      'CouchDB refused the admin name or password in COUCHDB_URL',
+    ),
+  notAdmin: (name: string) =>
+    new AdminError(
+      'not-admin',
+      `Користувач ${name} не є адміністратором сервера CouchDB`,
+      `The user ${name} is not a CouchDB server admin`,
+    ),
+  invalidCode: (code: string) =>
+    new AdminError(
+      'invalid-code',
+      `Неправильний код села «${code}»: 2–20 малих латинських літер, цифр або _, першою — літера`,
+      `Invalid village code "${code}": 2–20 lowercase Latin letters, digits or _, starting with a letter`,
+    ),
+  reservedCode: (code: string) =>
+    new AdminError(
+      'reserved-code',
+      `Код «${code}» зарезервовано для центрального офісу громади`,
+      `The code "${code}" is reserved for the council's central office`,
+    ),
+  invalidName: () =>
+    new AdminError(
+      'invalid-name',
+      'Назва села порожня або довша за 200 знаків',
+      'The village name is empty or longer than 200 characters',
+    ),
+  invalidUser: (name: string) =>
+    new AdminError(
+      'invalid-user',
+      `Неправильне ім'я користувача «${name}»: 1–100 знаків, без двокрапки, не з підкреслення`,
+      `Invalid user name "${name}": 1–100 characters, no colon, not starting with an underscore`,
+    ),
+  weakPassword: () =>
+    new AdminError(
+      'weak-password',
+      'Пароль зі стандартного входу коротший за 8 знаків',
+      'The password read from standard input is shorter than 8 characters',
+    ),
+  unknownVillage: (code: string) =>
+    new AdminError(
+      'unknown-village',
+      `Село «${code}» не зареєстроване: спершу виконайте add-village --code ${code} --name …`,
+      `The village "${code}" is not registered: run add-village --code ${code} --name … first`,
+    ),
+  serverError: (what: string, status: number, detail: string) =>
+    new AdminError(
+      'server-error',
+      `CouchDB відповів ${status} на «${what}»: ${detail}`,
+      `CouchDB answered ${status} to "${what}": ${detail}`,
+    ),
+};

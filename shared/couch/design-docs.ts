@@ -1,0 +1,47 @@
+/**
+ * The design document every Open Village database carries (`_design/ov`): validation, the replication filters and a
+ * view that counts documents by kind for the admin `status`. Filters and views are ES5 source, like the validation.
+ */
+import { DESIGN_DOC_ID } from './names';
+import { type DbScope, validateDocUpdateSource } from './validate-doc-update';
+
+/** A design document as stored (without `_rev`). */
+export interface OvDesignDoc {
+  _id: string;
+  language: 'javascript';
+  validate_doc_update: string;
+  filters: Record<string, string>;
+  views: Record<string, { map: string; reduce?: string }>;
+}
+
+/** Filter name of the village → central replication (lives in the village database, the source). */
+export const TO_CENTRAL_FILTER = 'ov/to_central';
+/** Filter name of the central → village replication (lives in the central database); `query_params: {villageId}`. */
+export const TO_VILLAGE_FILTER = 'ov/to_village';
+/** View that counts documents by their `_id` prefix (`appeal`, `event`, `status`, `village`); query with `group=true`. */
+export const COUNTS_VIEW = 'ov/counts';
+
+// Design documents never travel between databases: a village's validation copied into the central database would
+// reject the other villages' documents there (DESIGN.md, facts).
+const NOT_DESIGN = "doc._id.indexOf('_design/') !== 0";
+
+const FILTERS = {
+  to_central: `function (doc) { return ${NOT_DESIGN}; }`,
+  to_village: `function (doc, req) { return ${NOT_DESIGN} && typeof doc.villageId === 'string' && doc.villageId === req.query.villageId; }`,
+};
+
+const COUNTS = {
+  map: "function (doc) { var i = doc._id.indexOf(':'); if (i > 0) { emit(doc._id.substring(0, i), null); } }",
+  reduce: '_count',
+};
+
+/** The design document of a database of this scope. */
+export function designDoc(scope: DbScope): OvDesignDoc {
+  return {
+    _id: DESIGN_DOC_ID,
+    language: 'javascript',
+    validate_doc_update: validateDocUpdateSource(scope),
+    filters: scope.kind === 'central' ? { to_village: FILTERS.to_village } : { to_central: FILTERS.to_central },
+    views: { counts: COUNTS },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Names shared by the app's sync code, the admin command and the CouchDB design documents (DESIGN.md, central topology):
+ * one database per village, one central database, roles in `_users`, and `_id` prefixes that tell a document's kind.
+ */
+
+/** The central office's database. */
+export const CENTRAL_DB = 'ov_central';
+
+/** Role of council staff (members of every database). */
+export const CENTRAL_ROLE = 'ov:central';
+
+/** Role that marks a village user as the starosta (may write the starosta's event kinds, PERMISSIONS.starosta). */
+export const STAROSTA_ROLE = 'ov:starosta';
+
+/** `villageId` of appeals the central office registers itself; never a village code (add-village refuses it). */
+export const CENTRAL_VILLAGE_ID = 'central';
+
+/** Document `_id` prefixes; the part after the prefix is the RxDB primary key (or the village code). */
+export const ID_PREFIX = {
+  appeal: 'appeal:',
+  event: 'event:',
+  status: 'status:',
+  village: 'village:',
+} as const;
+
+/** Name of the design document (validation, replication filters, counts) in every Open Village database. */
+export const DESIGN_DOC_ID = '_design/ov';
+
+/** Database of one village: `ov_v_<code>`. */
+export function villageDbName(code: string): string {
+  return `ov_v_${code}`;
+}
+
+/** Role of the users of one village: `ov:village:<code>`. */
+export function villageRole(code: string): string {
+  return `ov:village:${code}`;
+}
+
+/** `_replicator` document id of the village → central replication. */
+export function toCentralReplicationId(code: string): string {
+  return `${villageDbName(code)}-to-central`;
+}
+
+/** `_replicator` document id of the central → village replication. */
+export function toVillageReplicationId(code: string): string {
+  return `${CENTRAL_DB}-to-${code}`;
+}
+
+/** `_id` of a village's own status document (last sync, number waiting), written by that village's users. */
+export function statusDocId(code: string): string {
+  return `${ID_PREFIX.status}${code}`;
+}
+
+/** `_id` of the registry entry of a village in the central database. */
+export function villageDocId(code: string): string {
+  return `${ID_PREFIX.village}${code}`;
+}
+
+/** The status document a village publishes for the central office. */
+export interface VillageStatusDoc {
+  _id: string;
+  _rev?: string;
+  type: 'village-status';
+  villageId: string;
+  /** ISO timestamp of the village's last successful sync. */
+  lastSyncAt: string | null;
+  /** Records waiting to be sent at that time. */
+  pending: number;
+  appVersion: string;
+}
+
+/** A village in the central registry (`village:<code>` in `ov_central`). */
+export interface VillageRegistryDoc {
+  _id: string;
+  _rev?: string;
+  type: 'village';
+  code: string;
+  name: string;
+}
