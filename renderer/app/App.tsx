@@ -8,6 +8,7 @@ import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { LoginScreen } from '../features/sync/LoginScreen';
 import { setLanguage } from '../i18n/i18n';
 import { platform } from '../platform/platform';
 import { AppContext, type AppServices } from './app-context';
@@ -60,9 +61,23 @@ export function App({ boot }: { boot: Boot }) {
   );
 
   const services: AppServices | null = useMemo(
-    () => (profile ? { db: boot.db, index: boot.index, profile, setProfile } : null),
-    [boot.db, boot.index, profile, setProfile],
+    () => (profile ? { db: boot.db, index: boot.index, sync: boot.sync, profile, setProfile } : null),
+    [boot.db, boot.index, boot.sync, profile, setProfile],
   );
+
+  if (route.name === 'login') {
+    return (
+      <LoginScreen
+        sync={boot.sync}
+        profile={profile}
+        onLoggedIn={async (p) => {
+          if (!profile) await setProfile(p);
+          navigate({ name: 'register' });
+        }}
+        onCancel={() => navigate({ name: profile ? 'register' : 'setup' })}
+      />
+    );
+  }
 
   if (!services || route.name === 'setup') {
     return (

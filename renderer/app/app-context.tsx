@@ -2,10 +2,12 @@ import { createContext, useContext } from 'react';
 import type { AppDatabase } from '../data/database';
 import type { Profile } from '../data/profile.repository';
 import type { RegisterIndex } from '../data/register-index';
+import type { SyncService } from '../data/sync/sync-service';
 
 export interface AppServices {
   db: AppDatabase;
   index: RegisterIndex;
+  sync: SyncService;
   profile: Profile;
   /** Replaces the profile (setup screen). */
   setProfile: (profile: Profile) => Promise<void>;

@@ -1,9 +1,11 @@
 import { type AppDatabase, openDatabase } from '../data/database';
 import { loadProfile, type Profile } from '../data/profile.repository';
 import { RegisterIndex } from '../data/register-index';
+import { SyncService } from '../data/sync/sync-service';
 
 export interface Boot {
   db: AppDatabase;
+  sync: SyncService;
   index: RegisterIndex;
   profile: Profile | null;
 }
@@ -16,5 +18,8 @@ export async function bootstrap(): Promise<Boot> {
   performance.mark('ov:db-open');
   const index = new RegisterIndex(db);
   const profile = await loadProfile(db);
-  return { db, index, profile };
+  const sync = new SyncService(db, __APP_VERSION__);
+  // Sync resumes in the background with the remembered login; the register never waits for the network.
+  void sync.init().catch((error: unknown) => console.error('sync did not start', error));
+  return { db, index, profile, sync };
 }

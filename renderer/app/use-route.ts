@@ -6,7 +6,8 @@ export type Route =
   | { name: 'overview' }
   | { name: 'appeal'; id: string }
   | { name: 'registered'; id: string }
-  | { name: 'setup' };
+  | { name: 'setup' }
+  | { name: 'login' };
 
 /** Parses the location hash; unknown hashes open the register. */
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (path === 'new') return { name: 'new' };
   if (path === 'overview') return { name: 'overview' };
   if (path === 'setup') return { name: 'setup' };
+  if (path === 'login') return { name: 'login' };
   const m = /^(appeal|registered)\/([0-9A-Za-z]{1,40})$/.exec(path);
   if (m?.[2]) return { name: m[1] === 'appeal' ? 'appeal' : 'registered', id: m[2] };
   return { name: 'register' };

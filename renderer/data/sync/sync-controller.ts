@@ -178,6 +178,11 @@ export class SyncController {
     }
   }
 
+  /** No usable login (none remembered, or the OS key store is unavailable): wait for the user to log in. */
+  requireLogin(): void {
+    this.patch({ isRunning: false, failure: { kind: 'login', detail: 'no saved login' } });
+  }
+
   /** Sends and receives now, and says what actually happened. */
   async syncNow(timeoutMs = 120_000): Promise<SyncReport> {
     const before = { sent: this.current.sent, received: this.current.received };

@@ -58,6 +58,11 @@ export function SetupScreen({ initial, onSave }: Props) {
         </button>
       </div>
       <h1>{t('setup.title')}</h1>
+      {!isLocked && (
+        <p className="notice">
+          {t('setup.loginOffer')} <a href="#/login">{t('setup.loginLink')}</a>
+        </p>
+      )}
       <p>{t('setup.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('setup.role')} id="setup-role">

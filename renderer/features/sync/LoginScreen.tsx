@@ -1,0 +1,114 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isWorkstation } from '../../../shared/domain/indexes/reg-index';
+import type { Profile } from '../../data/profile.repository';
+import type { SyncService } from '../../data/sync/sync-service';
+import { Field } from '../../ui/Field';
+
+interface Props {
+  sync: SyncService;
+  profile: Profile | null;
+  onLoggedIn: (profile: Profile) => Promise<void>;
+  onCancel: () => void;
+}
+
+const DEFAULT_SERVER = 'http://127.0.0.1:5984';
+
+/**
+ * Login to the council's server (checked against CouchDB's `_session`). On a new PC it also sets the workstation up
+ * from the account: the village comes from the account's role, so a PC can never be bound to another village's data.
+ */
+export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
+  const { t, i18n } = useTranslation();
+  const [serverUrl, setServerUrl] = useState(sync.config?.serverUrl ?? DEFAULT_SERVER);
+  const [username, setUsername] = useState(sync.config?.username ?? '');
+  const [password, setPassword] = useState('');
+  const [workstation, setWorkstation] = useState('1');
+  const [operatorName, setOperatorName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const lang = i18n.language === 'en' ? 'en' : 'uk';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!profile && !isWorkstation(Number(workstation))) return setError(t('setup.errors.workstation'));
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await sync.login({ serverUrl, username: username.trim(), password }, profile);
+      if (!result.ok) return setError(result.message[lang]);
+      const { config } = result;
+      await onLoggedIn(
+        profile ?? {
+          role: config.role,
+          villageCode: config.villageId,
+          villageName: config.role === 'central' ? t('setup.centralOffice') : config.villageId,
+          workstation: Number(workstation),
+          operatorName: operatorName.trim() || config.username,
+        },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="setup">
+      <h1>{t('login.title')}</h1>
+      <p>{profile ? t('login.introAgain') : t('login.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field id="login-server" label={t('login.server')} hint={t('login.serverHint')}>
+          <input id="login-server" type="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
+        </Field>
+        <Field id="login-user" label={t('login.username')}>
+          <input
+            id="login-user"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoComplete="username"
+            autoFocus
+          />
+        </Field>
+        <Field id="login-password" label={t('login.password')}>
+          <input
+            id="login-password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+          />
+        </Field>
+        {!profile && (
+          <>
+            <Field id="login-ws" label={t('setup.workstation')} hint={t('setup.workstationHint')}>
+              <input
+                id="login-ws"
+                type="number"
+                min={1}
+                max={99}
+                value={workstation}
+                onChange={(e) => setWorkstation(e.target.value)}
+              />
+            </Field>
+            <Field id="login-operator" label={t('setup.operatorName')}>
+              <input id="login-operator" value={operatorName} onChange={(e) => setOperatorName(e.target.value)} />
+            </Field>
+          </>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={isBusy}>
+            {t('login.submit')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('login.cancel')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
