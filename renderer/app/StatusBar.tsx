@@ -85,7 +85,7 @@ export function StatusBar() {
               </ul>
             </details>
           )}
-          <button type="button" onClick={() => void syncNow()} disabled={isSyncing}>
+          <button type="button" className="sync-now" onClick={() => void syncNow()} disabled={isSyncing}>
             {isSyncing ? t('statusBar.syncing') : t('statusBar.syncNow')}
           </button>
           {report && (
