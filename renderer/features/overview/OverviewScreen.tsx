@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { useToday } from '../../app/use-today';
 import { overviewCounts } from '../register/register-query';
+import { VillagesTable } from './VillagesTable';
 
 const TILES = [
   { key: 'open', label: 'overview.open' },
@@ -32,6 +33,7 @@ export function OverviewScreen() {
         ))}
       </div>
       <p>{t('overview.total', { count: counts.total })}</p>
+      {profile.role === 'central' && <VillagesTable />}
     </section>
   );
 }

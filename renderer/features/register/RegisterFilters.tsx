@@ -7,12 +7,14 @@ import type { DueFilter, RegisterFilter } from './register-query';
 const STATUSES = ['registered', 'forwarded', 'in-progress', 'answered', 'delivered', 'closed', 'returned', 'not-considered'];
 
 interface Props {
+  /** Villages present in the register (the council office filters by them). */
+  villages: string[];
   filter: RegisterFilter;
   onChange: (filter: RegisterFilter) => void;
 }
 
 /** Search and filters of the register. */
-export function RegisterFilters({ filter, onChange }: Props) {
+export function RegisterFilters({ villages, filter, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
   const set = <K extends keyof RegisterFilter>(key: K, value: RegisterFilter[K]) => onChange({ ...filter, [key]: value });
@@ -74,7 +76,14 @@ export function RegisterFilters({ filter, onChange }: Props) {
       {profile.role === 'central' && (
         <label>
           {t('register.village')}
-          <input value={filter.village} onChange={(e) => set('village', e.target.value.trim().toLowerCase())} size={10} />
+          <select className="filter-select" value={filter.village} onChange={(e) => set('village', e.target.value)}>
+            <option value="">{t('register.all')}</option>
+            {villages.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
         </label>
       )}
     </div>

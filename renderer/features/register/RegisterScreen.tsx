@@ -26,7 +26,7 @@ export function RegisterScreen() {
   const today = useToday();
   const [filter, setFilter] = useState(EMPTY_FILTER);
   const [sort, setSort] = useState<RegisterSort>(DEFAULT_SORT);
-  const { rows, isComplete, isReady } = useRegisterRows(filter, sort, today);
+  const { rows, isComplete, isReady, villages } = useRegisterRows(filter, sort, today);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -48,7 +48,7 @@ export function RegisterScreen() {
           {t('nav.new')}
         </button>
       </div>
-      <RegisterFilters filter={filter} onChange={setFilter} />
+      <RegisterFilters villages={villages} filter={filter} onChange={setFilter} />
       <p className="register-count" aria-live="polite" data-testid="register-count">
         {isComplete ? t('register.found', { count: rows.length }) : t('register.loadingAll')}
       </p>

@@ -99,3 +99,14 @@ export function overviewCounts(rows: Iterable<RegisterRow>, today: IsoDate): Ove
   }
   return counts;
 }
+
+/** The overview per village (the council's deadline overview across villages), villages in code order. */
+export function overviewByVillage(rows: Iterable<RegisterRow>, today: IsoDate): Map<string, OverviewCounts> {
+  const byVillage = new Map<string, RegisterRow[]>();
+  for (const row of rows) {
+    const list = byVillage.get(row.villageId) ?? [];
+    list.push(row);
+    byVillage.set(row.villageId, list);
+  }
+  return new Map([...byVillage.keys()].sort().map((v) => [v, overviewCounts(byVillage.get(v) ?? [], today)]));
+}

@@ -35,5 +35,8 @@ export function useRegisterRows(filter: RegisterFilter, sort: RegisterSort, toda
     return queryRegister(source, deferredFilter, sort, today);
   }, [index, version, firstPage, deferredFilter, sort, today]);
 
-  return { rows, isComplete: index.isLoaded, isReady: index.isLoaded || firstPage !== null, total: index.size };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change
+  const villages = useMemo(() => [...new Set([...index.all()].map((r) => r.villageId))].sort(), [index, version]);
+
+  return { rows, villages, isComplete: index.isLoaded, isReady: index.isLoaded || firstPage !== null, total: index.size };
 }
