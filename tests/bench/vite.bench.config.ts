@@ -10,6 +10,7 @@ export default defineConfig({
   root: repo,
   base: './',
   plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify('bench') },
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL('../../dist/bench', import.meta.url)),
