@@ -21,7 +21,7 @@ function storageOf(kind: StorageKind): RxStorage<unknown, unknown> {
 
 /**
  * Opens databases and removes every one of them at the end of the test. RxDB's free build allows 13 open collections
- * per process and our database has 3, so a test that left its databases open would break the tests after it.
+ * per process and our database has 4, so a test that left its databases open would break the tests after it.
  */
 export class TestDatabases {
   private readonly open: { db: AppDatabase; kind: StorageKind }[] = [];
@@ -48,12 +48,13 @@ export class TestDatabases {
   }
 }
 
-/** Counts of the three collections, to check that a refused write wrote nothing. */
-export async function counts(db: AppDatabase): Promise<{ appeals: number; events: number; register: number }> {
-  const [appeals, events, register] = await Promise.all([
+/** Counts of every collection, to check that a refused write wrote nothing (the outbox included: nothing to send). */
+export async function counts(db: AppDatabase): Promise<{ appeals: number; events: number; register: number; outbox: number }> {
+  const [appeals, events, register, outbox] = await Promise.all([
     db.appeals.count().exec(),
     db.events.count().exec(),
     db.register.count().exec(),
+    db.outbox.count().exec(),
   ]);
-  return { appeals, events, register };
+  return { appeals, events, register, outbox };
 }
