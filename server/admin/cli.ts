@@ -53,7 +53,7 @@ function required(flags: Flags, name: string): string {
 }
 
 function printChanges(io: CliIo, changes: readonly Change[]): void {
-  for (const c of changes) io.out(`${c.action.padEnd(9)} ${c.what}`);
+  for (const c of changes) io.out(`${c.action.padEnd(9)} ${c.what}${c.note ? ` (${c.note})` : ''}`);
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<void> {

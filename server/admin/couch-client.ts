@@ -126,6 +126,21 @@ export async function expect<T = unknown>(
 /** The kind of server behind the address, as its root document tells. */
 export type ServerKind = 'couchdb' | 'pouchdb-server';
 
+function kindOfRoot(body: unknown): ServerKind | null {
+  if (!body || typeof body !== 'object') return null;
+  const root = body as Record<string, unknown>;
+  if (root.couchdb === 'Welcome') return 'couchdb';
+  return typeof root['express-pouchdb'] === 'string' ? 'pouchdb-server' : null;
+}
+
+/** The kind of server, from its root document (call after `verifyServer`). */
+export async function serverKind(conn: CouchConnection): Promise<ServerKind> {
+  const root = await request(conn, 'GET', '/');
+  const kind = kindOfRoot(root.body);
+  if (root.status !== 200 || kind === null) throw errors.notCouchDb(conn.base);
+  return kind;
+}
+
 /**
  * Checks that the address is CouchDB (or pouchdb-server) and that the credentials are a server admin's. Order matters:
  * an unreachable address, then something that is not CouchDB, then wrong credentials, then a user who is not an admin.
@@ -139,13 +154,7 @@ export async function verifyServer(conn: CouchConnection): Promise<ServerKind> {
     if (error instanceof AdminError && error.code === 'wrong-credentials') throw errors.notCouchDb(conn.base);
     throw error;
   }
-  const body = root.body;
-  const kind: ServerKind | null =
-    body && typeof body === 'object' && body.couchdb === 'Welcome'
-      ? 'couchdb'
-      : body && typeof body === 'object' && typeof body['express-pouchdb'] === 'string'
-        ? 'pouchdb-server'
-        : null;
+  const kind = kindOfRoot(root.body);
   if (root.status !== 200 || kind === null) throw errors.notCouchDb(conn.base);
   const session = await request<{ userCtx?: { name: string | null; roles: string[] } }>(conn, 'GET', '/_session');
   const ctx = session.body?.userCtx;

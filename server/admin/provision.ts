@@ -18,11 +18,11 @@ import {
 } from '../../shared/couch/names';
 import type { DbScope } from '../../shared/couch/validate-doc-update';
 import { isVillageCode } from '../../shared/domain/indexes/reg-index';
-import { type CouchConnection, expect, pathOf, request } from './couch-client';
+import { type CouchConnection, expect, pathOf, request, type ServerKind, serverKind } from './couch-client';
 import { errors } from './errors';
 
 /** What a step did, for the command's output. */
-export type Change = { what: string; action: 'created' | 'updated' | 'unchanged' };
+export type Change = { what: string; action: 'created' | 'updated' | 'unchanged' | 'stale'; note?: string };
 
 type Doc = { _id: string; _rev?: string; [key: string]: unknown };
 
@@ -94,8 +94,13 @@ export function checkVillageCode(code: string): void {
   if (code === CENTRAL_VILLAGE_ID) throw errors.reservedCode(code);
 }
 
-function dbUrl(conn: CouchConnection, db: string): string {
-  return `${conn.replicationBase}/${encodeURIComponent(db)}`;
+/**
+ * A replication endpoint. CouchDB 3 takes only URLs, so they carry the admin credentials (stored in `_replicator`,
+ * readable by server admins only). pouchdb-server replicates between its own databases by name, as the admin given in
+ * `user_ctx`: no secret is stored and the documents stay valid when the server moves to another port.
+ */
+function endpoint(conn: CouchConnection, kind: ServerKind, db: string): string {
+  return kind === 'pouchdb-server' ? db : `${conn.replicationBase}/${encodeURIComponent(db)}`;
 }
 
 /**
@@ -110,14 +115,18 @@ function replicationDoc(id: string, settings: Record<string, unknown>): Doc {
   return { _id: id, ...settings, ov_signature: signature };
 }
 
-async function ensureReplication(conn: CouchConnection, doc: Doc): Promise<Change> {
+async function ensureReplication(conn: CouchConnection, kind: ServerKind, doc: Doc): Promise<Change> {
   const what = `_replicator/${doc._id}`;
   const current = await expect<Doc>(conn, `GET ${what}`, [200, 404], 'GET', pathOf('_replicator', doc._id));
   if (current.status === 200) {
     if (current.body.ov_signature === doc.ov_signature) return { what, action: 'unchanged' };
-    // pouchdb-server lets only its replicator edit a running ("triggered") job, so replace it: delete, then create.
-    await expect(conn, `DELETE ${what}`, [200, 202], 'DELETE', `${pathOf('_replicator', doc._id)}?rev=${current.body._rev}`);
-    await expect(conn, `PUT ${what}`, [201, 202], 'PUT', pathOf('_replicator', doc._id), doc);
+    if (kind === 'pouchdb-server') {
+      // pouchdb-server lets only its replicator edit a running job, and deleting one kills the server (its replicator
+      // reads the deleted document back and the rejection is unhandled). Its endpoints are database names, so the
+      // settings change only with this code; the job keeps running as it was.
+      return { what, action: 'stale', note: 'pouchdb-server cannot replace a running replication; start on a new data dir' };
+    }
+    await expect(conn, `PUT ${what}`, [201, 202], 'PUT', pathOf('_replicator', doc._id), { ...doc, _rev: current.body._rev });
     return { what, action: 'updated' };
   }
   await expect(conn, `PUT ${what}`, [201, 202], 'PUT', pathOf('_replicator', doc._id), doc);
@@ -133,31 +142,38 @@ export async function addVillage(conn: CouchConnection, code: string, name: stri
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 200) throw errors.invalidName();
   const db = villageDbName(code);
+  const kind = await serverKind(conn);
   const changes = await setup(conn);
+  // On pouchdb-server the job runs inside the server as this admin (see `endpoint`).
+  const runAs = kind === 'pouchdb-server' ? { user_ctx: { name: conn.user, roles: ['_admin'] } } : {};
   changes.push(...(await ensureDatabase(conn, db, [villageRole(code), CENTRAL_ROLE], { kind: 'village', code })));
   const registry: VillageRegistryDoc = { _id: villageDocId(code), type: 'village', code, name: trimmed };
   changes.push(await ensureDoc(conn, CENTRAL_DB, { ...registry }));
   changes.push(
     await ensureReplication(
       conn,
+      kind,
       replicationDoc(toCentralReplicationId(code), {
-        source: dbUrl(conn, db),
-        target: dbUrl(conn, CENTRAL_DB),
+        source: endpoint(conn, kind, db),
+        target: endpoint(conn, kind, CENTRAL_DB),
         filter: 'ov/to_central',
         continuous: true,
+        ...runAs,
       }),
     ),
   );
   changes.push(
     await ensureReplication(
       conn,
+      kind,
       // A JavaScript filter with query_params, not a `selector`: pouchdb-server crashes on selectors in _replicator docs.
       replicationDoc(toVillageReplicationId(code), {
-        source: dbUrl(conn, CENTRAL_DB),
-        target: dbUrl(conn, db),
+        source: endpoint(conn, kind, CENTRAL_DB),
+        target: endpoint(conn, kind, db),
         filter: 'ov/to_village',
         query_params: { villageId: code },
         continuous: true,
+        ...runAs,
       }),
     ),
   );
