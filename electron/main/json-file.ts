@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type JsonRead = { status: 'missing' } | { status: 'corrupt' } | { status: 'ok'; value: unknown };
@@ -23,13 +23,28 @@ export function readJsonFile(file: string): JsonRead {
   }
 }
 
+export interface JsonWriteOptions {
+  /**
+   * Permission bits of the file (POSIX; Windows keeps only the read-only bit and relies on the profile's ACL).
+   * The temp file is created fresh with them, so the renamed file never has looser ones, even for an instant.
+   */
+  mode?: number;
+}
+
 /**
  * Writes JSON atomically (temp file + rename) so a crash mid-write leaves the previous file intact.
  * Synchronous on purpose: it runs from window `close`, after which the process may exit at once.
  */
-export function writeJsonFile(file: string, value: unknown): void {
+export function writeJsonFile(file: string, value: unknown, options: JsonWriteOptions = {}): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  if (options.mode === undefined) {
+    writeFileSync(tmp, text, 'utf8');
+  } else {
+    // `mode` applies only when a file is created: remove a temp file left by a crash, then create exclusively.
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, text, { encoding: 'utf8', mode: options.mode, flag: 'wx' });
+  }
   renameSync(tmp, file);
 }

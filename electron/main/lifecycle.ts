@@ -3,9 +3,12 @@
  * session guards before the first page loads). Each concern lives in its own module; this file only connects them.
  */
 import { join } from 'node:path';
-import { app, type BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, type BrowserWindow, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import type { Language, MenuCommand } from '../../shared/ipc/contract';
+import { buildCsp } from './content-security-policy';
+import { createCredentialsStore, safeStorageBox } from './credentials-store';
 import { createAppHandlers } from './ipc/app.ipc';
+import { createCredentialsHandlers } from './ipc/credentials.ipc';
 import { sendEvent } from './ipc/events';
 import { type MainHandlers, registerInvokeHandlers } from './ipc/invoke-handlers';
 import { createFileLogger } from './logger';
@@ -36,6 +39,20 @@ export function startApp(): void {
   let settings = loadSettings(settingsFile);
   log.info('starting', { version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged });
 
+  // safeStorage is touched only from IPC handlers, i.e. after `ready` (it needs it on Windows and Linux).
+  const credentials = createCredentialsStore({
+    file: join(userData, 'credentials.json'),
+    box: safeStorageBox(safeStorage, process.platform),
+    log,
+  });
+  // The page may connect to the saved council server and nowhere else; read once here, then kept by the handlers.
+  let serverOrigin = credentials.savedServerOrigin();
+  const contentSecurityPolicy = (): string => buildCsp({ serverOrigin });
+  const onServerChange = (origin: string | null): void => {
+    if (origin !== serverOrigin) log.info('council server changed', { origin });
+    serverOrigin = origin;
+  };
+
   app.on('web-contents-created', (_event, contents) => {
     // hardenWebContents calls openExternal only for allow-listed https URLs.
     const openExternal = (url: string) => shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: see security.ts
@@ -61,6 +78,7 @@ export function startApp(): void {
       getInfo: () => ({ version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged }),
       setLanguage: applyLanguage,
     }),
+    ...createCredentialsHandlers({ store: credentials, onServerChange }),
   };
   registerInvokeHandlers(ipcMain, handlers, log);
 
@@ -84,8 +102,8 @@ export function startApp(): void {
   app
     .whenReady()
     .then(() => {
-      hardenSession(session.defaultSession, log);
-      serveAppProtocol(protocol, join(appPath, 'dist', 'renderer'), log);
+      hardenSession(session.defaultSession, log, contentSecurityPolicy);
+      serveAppProtocol(protocol, join(appPath, 'dist', 'renderer'), log, contentSecurityPolicy);
       applyLanguage(settings.language);
       openMainWindow();
       // macOS re-opens a window from the dock; elsewhere closing the window quits.

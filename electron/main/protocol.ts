@@ -85,10 +85,10 @@ export function resolveRendererFile(rootDir: string, pathname: string): Result<s
 }
 
 /** Security headers on every app:// response; CSP is also added by the session (security.ts) as a second layer. */
-function responseHeaders(file: string): Record<string, string> {
+function responseHeaders(file: string, policy: string): Record<string, string> {
   return {
     'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   };
@@ -96,12 +96,20 @@ function responseHeaders(file: string): Record<string, string> {
 
 export type ReadFileFn = (file: string) => Promise<Uint8Array>;
 
+export interface AppProtocolOptions {
+  read?: ReadFileFn;
+  /** The CSP for each response (it follows the saved server); the strict default when omitted. */
+  policy?: () => string;
+}
+
 /** Builds the request handler for `protocol.handle(APP_SCHEME, …)`. */
 export function createAppProtocolHandler(
   rootDir: string,
   log: Logger,
-  read: ReadFileFn = readFile,
+  options: AppProtocolOptions = {},
 ): (request: Request) => Promise<Response> {
+  const read = options.read ?? readFile;
+  const policy = options.policy ?? (() => CONTENT_SECURITY_POLICY);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405 });
@@ -115,7 +123,7 @@ export function createAppProtocolHandler(
       const body = await read(resolved.value);
       return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
         status: 200,
-        headers: responseHeaders(resolved.value),
+        headers: responseHeaders(resolved.value, policy()),
       });
     } catch {
       // Missing asset: a plain 404 (hash routing means the app never needs an index.html fallback).
@@ -125,6 +133,11 @@ export function createAppProtocolHandler(
 }
 
 /** Serves rootDir on the app scheme. Call after `app.whenReady()`. */
-export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rootDir: string, log: Logger): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rootDir, log));
+export function serveAppProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  rootDir: string,
+  log: Logger,
+  policy: () => string = () => CONTENT_SECURITY_POLICY,
+): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rootDir, log, { policy }));
 }

@@ -7,7 +7,7 @@ import { isAppUrl } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { Logger } from './logger';
 
-export { CONTENT_SECURITY_POLICY } from './content-security-policy';
+export { buildCsp, CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 /**
  * Origins whose links open in the system browser (never inside the app). Add an origin only after review:
@@ -118,17 +118,23 @@ function safeScheme(url: string): string {
 type ResponseHeaders = Record<string, string | string[]>;
 
 /** Returns the response headers with our CSP replacing any CSP the response carried. */
-export function withContentSecurityPolicy(headers: ResponseHeaders | undefined): ResponseHeaders {
+export function withContentSecurityPolicy(
+  headers: ResponseHeaders | undefined,
+  policy: string = CONTENT_SECURITY_POLICY,
+): ResponseHeaders {
   const result: ResponseHeaders = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
   }
-  result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+  result['Content-Security-Policy'] = [policy];
   return result;
 }
 
-/** Session-wide guards: permission requests and checks denied by default, CSP on the app's own responses. */
-export function hardenSession(session: Session, log: Logger): void {
+/**
+ * Session-wide guards: permission requests and checks denied by default, CSP on the app's own responses.
+ * `policy` is asked on every response, so a change of the saved server applies from the next page load.
+ */
+export function hardenSession(session: Session, log: Logger, policy: () => string = () => CONTENT_SECURITY_POLICY): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     const allowed = ALLOWED_PERMISSIONS.has(permission);
     if (!allowed) log.warn('permission request denied', { permission });
@@ -141,6 +147,6 @@ export function hardenSession(session: Session, log: Logger): void {
       callback({});
       return;
     }
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy()) });
   });
 }

@@ -22,6 +22,9 @@ function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Pr
 export const api = {
   getAppInfo: () => invoke(API_INVOKE_CHANNELS.getAppInfo),
   setLanguage: (lang) => invoke(API_INVOKE_CHANNELS.setLanguage, lang),
+  saveCredentials: (credentials) => invoke(API_INVOKE_CHANNELS.saveCredentials, credentials),
+  loadCredentials: () => invoke(API_INVOKE_CHANNELS.loadCredentials),
+  clearCredentials: () => invoke(API_INVOKE_CHANNELS.clearCredentials),
   onMenuCommand: (cb: (cmd: MenuCommand) => void) => {
     // The IPC event object never reaches the page (it would expose `sender`); unknown commands are dropped.
     const listener = (_event: IpcRendererEvent, cmd: unknown): void => {

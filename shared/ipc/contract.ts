@@ -28,10 +28,30 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
+/**
+ * The council server login this PC remembers (issue 3). `serverUrl` is always an origin (`https://host[:port]`,
+ * no path): main normalises it on save and allows exactly that origin in the page's CSP `connect-src`.
+ */
+export interface ServerCredentials {
+  serverUrl: string;
+  username: string;
+  password: string;
+}
+
+/** Bounds main enforces on `credentials:save` (the renderer may reuse them to validate its form). */
+export const CREDENTIALS_LIMITS = {
+  serverUrlMaxLength: 2048,
+  usernameMaxLength: 200,
+  passwordMaxLength: 1000,
+} as const;
+
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeContract {
   'app:get-info': { args: []; value: AppInfo };
   'app:set-language': { args: [lang: Language]; value: undefined };
+  'credentials:save': { args: [credentials: ServerCredentials]; value: undefined };
+  'credentials:load': { args: []; value: ServerCredentials | null };
+  'credentials:clear': { args: []; value: undefined };
 }
 export type InvokeChannel = keyof InvokeContract;
 export type InvokeArgs<C extends InvokeChannel> = InvokeContract[C]['args'];
@@ -56,6 +76,17 @@ export type InvokeHandlerMap<Ctx> = {
 export interface OpenVillageApi {
   getAppInfo(): Promise<Result<AppInfo>>;
   setLanguage(lang: Language): Promise<Result<void>>;
+  /**
+   * Remembers the login, the password encrypted by the OS (safeStorage). Fails with `credentials/unavailable` when the
+   * OS offers no secure store (then only the server and user name are kept, never the password), and with
+   * `ipc/invalid-payload` for a bad URL (not http/https, credentials, path, query…) or over-long fields.
+   * The new server is allowed in `connect-src` from the next page load on: reload the page after a change of server.
+   */
+  saveCredentials(credentials: ServerCredentials): Promise<Result<void>>;
+  /** The remembered login, or null when none is saved or it cannot be decrypted any more (ask for the password). */
+  loadCredentials(): Promise<Result<ServerCredentials | null>>;
+  /** Forgets the login and removes the server from `connect-src` (from the next page load on). */
+  clearCredentials(): Promise<Result<void>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(cb: (cmd: MenuCommand) => void): () => void;
 }
@@ -64,6 +95,9 @@ export interface OpenVillageApi {
 export const API_INVOKE_CHANNELS = {
   getAppInfo: 'app:get-info',
   setLanguage: 'app:set-language',
+  saveCredentials: 'credentials:save',
+  loadCredentials: 'credentials:load',
+  clearCredentials: 'credentials:clear',
 } as const satisfies Partial<Record<keyof OpenVillageApi, InvokeChannel>>;
 
 /** API method → event channel. */
@@ -72,11 +106,24 @@ export const API_EVENT_CHANNELS = {
 } as const satisfies Partial<Record<keyof OpenVillageApi, EventChannel>>;
 
 /** Every key of `window.api`, in a stable order (tests check the preload exposes exactly these). */
-export const API_KEYS = ['getAppInfo', 'setLanguage', 'onMenuCommand'] as const satisfies readonly (keyof OpenVillageApi)[];
+export const API_KEYS = [
+  'getAppInfo',
+  'setLanguage',
+  'saveCredentials',
+  'loadCredentials',
+  'clearCredentials',
+  'onMenuCommand',
+] as const satisfies readonly (keyof OpenVillageApi)[];
 
 /** Error codes the IPC layer itself returns (handlers may add their own). */
 export const IPC_ERROR_CODES = {
   invalidPayload: 'ipc/invalid-payload',
   forbiddenSender: 'ipc/forbidden-sender',
   internal: 'ipc/internal',
+} as const;
+
+/** Error codes of the `credentials:*` channels. */
+export const CREDENTIALS_ERROR_CODES = {
+  /** The OS has no secure store (Linux without a keyring): the password was not remembered; ask for it at each start. */
+  unavailable: 'credentials/unavailable',
 } as const;

@@ -5,7 +5,15 @@
  */
 import { LANGUAGES, type Language } from '../lib/i18n-text';
 import { err, ok, type Result } from '../lib/result';
-import { type InvokeArgs, type InvokeChannel, IPC_ERROR_CODES, MENU_COMMANDS, type MenuCommand } from './contract';
+import {
+  CREDENTIALS_LIMITS,
+  type InvokeArgs,
+  type InvokeChannel,
+  IPC_ERROR_CODES,
+  MENU_COMMANDS,
+  type MenuCommand,
+  type ServerCredentials,
+} from './contract';
 
 /** Validates the raw argument list of one channel and returns it typed. */
 export type ArgsGuard<C extends InvokeChannel> = (args: readonly unknown[]) => Result<InvokeArgs<C>>;
@@ -24,6 +32,67 @@ function invalid(message: string): Result<never> {
   return err({ code: IPC_ERROR_CODES.invalidPayload, message });
 }
 
+// Host names as CSP's host-source grammar accepts them (letters, digits, hyphens; dot-separated labels), after
+// the URL parser lowercased and punycoded them. Rejects `*`, `_`, `;`, quotes and IPv6 literals (CSP has no syntax
+// for those), so the origin can go into `connect-src` as is.
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+// Unicode control characters (C0, DEL, C1): never part of a user name or an address.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/**
+ * Normalises a council server address to its origin (`https://host[:port]`), or null when it is not an absolute
+ * http(s) URL without credentials, path, query or fragment, or its host could not sit in a CSP source list.
+ */
+export function normaliseServerUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > CREDENTIALS_LIMITS.serverUrlMaxLength) return null;
+  // The URL parser silently strips outer spaces and inner tabs/newlines; refuse them instead of guessing.
+  if (/\s/.test(raw) || CONTROL_CHARACTER.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Not an absolute URL.
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username !== '' || url.password !== '' || raw.includes('@')) return null;
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(raw)) return null;
+  if (!HOST_NAME.test(url.hostname)) return null;
+  return url.origin;
+}
+
+function isBoundedText(value: unknown, max: number, allowControl: boolean): value is string {
+  return (
+    typeof value === 'string' && value.length >= 1 && value.length <= max && (allowControl || !CONTROL_CHARACTER.test(value))
+  );
+}
+
+const CREDENTIAL_KEYS = ['password', 'serverUrl', 'username'];
+
+/**
+ * Validates a login to remember: exactly `serverUrl`, `username` (1–200 characters, no control characters) and
+ * `password` (1–1000 characters); returns it with `serverUrl` normalised to its origin.
+ */
+export function parseServerCredentials(value: unknown): Result<ServerCredentials> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid('credentials must be an object');
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return invalid('credentials must be a plain object');
+  const keys = Object.keys(value).sort();
+  if (keys.length !== CREDENTIAL_KEYS.length || keys.some((k, i) => k !== CREDENTIAL_KEYS[i])) {
+    return invalid('credentials take exactly serverUrl, username and password');
+  }
+  const { serverUrl, username, password } = value as Record<string, unknown>;
+  const origin = normaliseServerUrl(serverUrl);
+  if (origin === null) return invalid('serverUrl must be an http(s) address without user, path or query');
+  if (!isBoundedText(username, CREDENTIALS_LIMITS.usernameMaxLength, false)) {
+    return invalid(`username must have 1–${CREDENTIALS_LIMITS.usernameMaxLength} characters and no control characters`);
+  }
+  if (!isBoundedText(password, CREDENTIALS_LIMITS.passwordMaxLength, true)) {
+    return invalid(`password must have 1–${CREDENTIALS_LIMITS.passwordMaxLength} characters`);
+  }
+  return ok({ serverUrl: origin, username, password });
+}
+
 /** One guard per invoke channel; the mapped type makes a missing channel a compile error. */
 export const INVOKE_GUARDS: { [C in InvokeChannel]: ArgsGuard<C> } = {
   'app:get-info': (args) => (args.length === 0 ? ok([]) : invalid('app:get-info takes no arguments')),
@@ -32,4 +101,11 @@ export const INVOKE_GUARDS: { [C in InvokeChannel]: ArgsGuard<C> } = {
     if (args.length !== 1 || !isLanguage(lang)) return invalid(`app:set-language expects one of ${LANGUAGES.join(', ')}`);
     return ok([lang]);
   },
+  'credentials:save': (args) => {
+    if (args.length !== 1) return invalid('credentials:save takes one argument');
+    const credentials = parseServerCredentials(args[0]);
+    return credentials.ok ? ok([credentials.value]) : credentials;
+  },
+  'credentials:load': (args) => (args.length === 0 ? ok([]) : invalid('credentials:load takes no arguments')),
+  'credentials:clear': (args) => (args.length === 0 ? ok([]) : invalid('credentials:clear takes no arguments')),
 };

@@ -136,6 +136,40 @@ export class FakeSession {
   }
 }
 
+/**
+ * A stand-in for safeStorage that really changes the bytes (XOR with a per-"key" byte behind a version header), so
+ * tests can assert that no plain text reaches the disk and that another key cannot decrypt.
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' = 'gnome_libsecret';
+  /** The current key; ciphertext made under another key fails to decrypt. */
+  key = 0xa5;
+  /** Test control: decrypt reports that the OS rotated its key. */
+  reportReEncrypt = false;
+  readonly calls: string[] = [];
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    this.calls.push('isAsyncEncryptionAvailable');
+    return Promise.resolve(this.available);
+  }
+  getSelectedStorageBackend(): FakeSafeStorage['backend'] {
+    return this.backend;
+  }
+  encryptStringAsync(plainText: string): Promise<Buffer> {
+    this.calls.push('encryptStringAsync');
+    const body = Buffer.from(plainText, 'utf8').map((b) => b ^ this.key);
+    return Promise.resolve(Buffer.concat([Buffer.from([0x76, 0x31, this.key]), body]));
+  }
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    this.calls.push('decryptStringAsync');
+    if (encrypted.length < 3 || encrypted[0] !== 0x76 || encrypted[1] !== 0x31 || encrypted[2] !== this.key) {
+      return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+    }
+    const body = encrypted.subarray(3).map((b) => b ^ this.key);
+    return Promise.resolve({ result: Buffer.from(body).toString('utf8'), shouldReEncrypt: this.reportReEncrypt });
+  }
+}
+
 const display = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 
 function createFake() {
@@ -156,6 +190,7 @@ function createFake() {
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,
     session: { defaultSession: new FakeSession() },
+    safeStorage: new FakeSafeStorage(),
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
     shell: {
       openExternal: (url: string) => {

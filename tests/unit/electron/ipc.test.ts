@@ -1,13 +1,18 @@
-import { describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createCredentialsStore, safeStorageBox } from '../../../electron/main/credentials-store';
 import { createAppHandlers } from '../../../electron/main/ipc/app.ipc';
+import { createCredentialsHandlers } from '../../../electron/main/ipc/credentials.ipc';
 import { sendEvent } from '../../../electron/main/ipc/events';
 import { type MainHandlers, registerInvokeHandlers } from '../../../electron/main/ipc/invoke-handlers';
 import { IPC_ERROR_CODES, type Language } from '../../../shared/ipc/contract';
 import { INVOKE_GUARDS, isLanguage, isMenuCommand } from '../../../shared/ipc/guards';
-import { FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
+import { FakeSafeStorage, FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
+import { removeTempDirs, tempDir } from './temp-dir';
 import { memoryLogger } from './test-logger';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
+afterAll(removeTempDirs);
 
 type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const APP_FRAME = { senderFrame: { url: 'app://open-village/index.html#/register' } };
@@ -20,6 +25,14 @@ function setup(overrides: Partial<MainHandlers> = {}) {
     ...createAppHandlers({
       getInfo: () => ({ version: '0.1.0', platform: 'linux', isPackaged: true }),
       setLanguage: (lang) => languages.push(lang),
+    }),
+    ...createCredentialsHandlers({
+      store: createCredentialsStore({
+        file: join(tempDir('ov-ipc-'), 'credentials.json'),
+        box: safeStorageBox(new FakeSafeStorage(), 'linux'),
+        log,
+      }),
+      onServerChange: () => undefined,
     }),
     ...overrides,
   };

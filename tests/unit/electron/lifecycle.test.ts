@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp } from '../../../electron/main/lifecycle';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
+import { buildCsp, CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
 import { FakeBrowserWindow, FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
 import { removeTempDirs, tempDir } from './temp-dir';
 
@@ -99,5 +99,57 @@ describe('main process wiring', () => {
       height: 700,
     });
     expect(readFileSync(join(fakeElectron.app.userData, 'logs', 'main.log'), 'utf8')).toContain('INFO starting');
+  });
+});
+
+describe('CSP and the saved council server', () => {
+  const frame = { senderFrame: { url: 'app://open-village/index.html' } };
+  const invoke = (channel: string, ...args: unknown[]) =>
+    (fakeElectron.handlers.get(channel) as (...a: unknown[]) => Promise<unknown>)(frame, ...args);
+  async function policies(): Promise<[string | undefined, string | null]> {
+    const headers = vi.fn();
+    (fakeElectron.session.defaultSession.headersListener as (...a: unknown[]) => void)(
+      { url: 'app://open-village/index.html', responseHeaders: {} },
+      headers,
+    );
+    const answer = headers.mock.calls[0]?.[0] as { responseHeaders?: Record<string, string[]> } | undefined;
+    const fromSession = answer?.responseHeaders?.['Content-Security-Policy']?.[0];
+    const serve = fakeElectron.calls.protocolHandlers.get('app') as (r: Request) => Promise<Response>;
+    const fromProtocol = (await serve(new Request('app://open-village/index.html'))).headers.get('content-security-policy');
+    return [fromSession, fromProtocol];
+  }
+
+  it('allows the server saved in an earlier run, follows saves and clears, and keeps the password off the disk', async () => {
+    writeFileSync(
+      join(fakeElectron.app.userData, 'credentials.json'),
+      JSON.stringify({ serverUrl: 'https://rada.example', username: 'u', password: 'dGVzdA==' }),
+    );
+    await started();
+    const withSaved = buildCsp({ serverOrigin: 'https://rada.example' });
+    expect((await policies())[0]).toBe(withSaved);
+
+    const login = { serverUrl: 'http://10.0.0.5:5984/', username: 'starosta', password: 'ДужеТаємний1' };
+    expect(await invoke('credentials:save', login)).toEqual({ ok: true, value: undefined });
+    expect((await policies())[0]).toBe(buildCsp({ serverOrigin: 'http://10.0.0.5:5984' }));
+    expect(readFileSync(join(fakeElectron.app.userData, 'credentials.json'), 'utf8')).not.toContain('ДужеТаємний1');
+    expect(await invoke('credentials:load')).toEqual({ ok: true, value: { ...login, serverUrl: 'http://10.0.0.5:5984' } });
+
+    expect(await invoke('credentials:clear')).toEqual({ ok: true, value: undefined });
+    expect((await policies())[0]).toBe(CONTENT_SECURITY_POLICY);
+    expect(readFileSync(join(fakeElectron.app.userData, 'logs', 'main.log'), 'utf8')).toContain('council server changed');
+  });
+
+  it('serves app pages with the same policy as the session adds', async () => {
+    fakeElectron.app.appPath = tempDir('ov-app-');
+    mkdirSync(join(fakeElectron.app.appPath, 'dist', 'renderer'), { recursive: true });
+    writeFileSync(join(fakeElectron.app.appPath, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+    writeFileSync(
+      join(fakeElectron.app.userData, 'credentials.json'),
+      JSON.stringify({ serverUrl: 'https://rada.example', username: 'u' }),
+    );
+    await started();
+    const [fromSession, fromProtocol] = await policies();
+    expect(fromProtocol).toBe(fromSession);
+    expect(fromSession).toContain("connect-src 'self' https://rada.example;");
   });
 });

@@ -27,7 +27,17 @@ describe('preload', () => {
     fakeElectron.calls.invoked.length = 0;
     await api.getAppInfo();
     await api.setLanguage('en');
-    expect(fakeElectron.calls.invoked).toEqual([['app:get-info'], ['app:set-language', 'en']]);
+    const login = { serverUrl: 'https://rada.example', username: 'starosta', password: 'secret' };
+    await api.saveCredentials(login);
+    await api.loadCredentials();
+    await api.clearCredentials();
+    expect(fakeElectron.calls.invoked).toEqual([
+      ['app:get-info'],
+      ['app:set-language', 'en'],
+      ['credentials:save', login],
+      ['credentials:load'],
+      ['credentials:clear'],
+    ]);
   });
 
   it('delivers menu commands without the IPC event, drops unknown ones, and unsubscribes', () => {

@@ -88,6 +88,14 @@ describe('app protocol handler', () => {
     expect(await res.text()).toContain('<title>ok</title>');
   });
 
+  it('asks for the current policy on every response', async () => {
+    let policy = "default-src 'self'; connect-src 'self' https://a.example";
+    const handler = createAppProtocolHandler(dir, memoryLogger(), { policy: () => policy });
+    expect((await handler(new Request('app://open-village/'))).headers.get('content-security-policy')).toBe(policy);
+    policy = "default-src 'self'; connect-src 'self'";
+    expect((await handler(new Request('app://open-village/'))).headers.get('content-security-policy')).toBe(policy);
+  });
+
   it('serves scripts as JavaScript', async () => {
     const res = await get('app://open-village/assets/index-abc.js');
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

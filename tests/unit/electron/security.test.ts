@@ -1,7 +1,10 @@
 import type { Session, WebContents } from 'electron';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { isCspSafeOrigin } from '../../../electron/main/content-security-policy';
 import { createMainWindow } from '../../../electron/main/main-window';
 import {
+  buildCsp,
   CONTENT_SECURITY_POLICY,
   createSecureBrowserWindow,
   hardenSession,
@@ -10,6 +13,7 @@ import {
   withContentSecurityPolicy,
 } from '../../../electron/main/security';
 import { DEFAULT_WINDOW_STATE } from '../../../electron/main/window-state';
+import { normaliseServerUrl } from '../../../shared/ipc/guards';
 import { FakeBrowserWindow, FakeSession, FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
 import { memoryLogger } from './test-logger';
 
@@ -188,5 +192,82 @@ describe('session hardening', () => {
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+});
+
+describe('buildCsp', () => {
+  const directives = (policy: string) => policy.split('; ');
+
+  it('adds exactly the saved server to connect-src and changes nothing else', () => {
+    const policy = buildCsp({ serverOrigin: 'https://rada.example:6984' });
+    const strict = directives(CONTENT_SECURITY_POLICY);
+    expect(directives(policy)).toEqual(
+      strict.map((d) => (d === "connect-src 'self'" ? "connect-src 'self' https://rada.example:6984" : d)),
+    );
+    expect(buildCsp({ serverOrigin: 'http://192.168.1.20:5984' })).toContain("connect-src 'self' http://192.168.1.20:5984;");
+    expect(buildCsp({ serverOrigin: null })).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it.each([
+    'https://evil.example; script-src *',
+    "https://evil.example 'unsafe-eval'",
+    'https://a;b',
+    "https://a'b",
+    'https://a"b',
+    'https://a,b',
+    'https://evil.example https://other.example',
+    'https://rada.example\r\nSet-Cookie: x=1',
+    '*',
+    'https://*.example',
+    'https:',
+    'https://rada.example/',
+    'https://rada.example/path',
+    'https://user@rada.example',
+    'HTTPS://RADA.EXAMPLE',
+    'javascript:alert(1)',
+    'data:',
+    "'self'",
+    "'unsafe-inline'",
+    'ws://rada.example',
+    'https://[::1]:5984',
+    'https://rada.example:0',
+    '',
+  ])('leaves out the hostile or malformed origin %j', (origin) => {
+    expect(isCspSafeOrigin(origin)).toBe(false);
+    expect(buildCsp({ serverOrigin: origin })).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('never lets any string add a directive or a second server (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          fc.webUrl().map((u) => new URL(u).origin),
+        ),
+        (origin) => {
+          const policy = directives(buildCsp({ serverOrigin: origin }));
+          expect(policy).toHaveLength(9);
+          const strict = directives(CONTENT_SECURITY_POLICY);
+          policy.forEach((d, i) => {
+            if (!d.startsWith('connect-src ')) expect(d).toBe(strict[i]);
+          });
+          const sources = policy[4]?.split(' ').slice(1) ?? [];
+          expect(sources[0]).toBe("'self'");
+          expect(sources.length).toBeLessThanOrEqual(2);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('accepts every server address the credentials guard accepts (property)', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ validSchemes: ['http', 'https'] }), (url) => {
+        const origin = normaliseServerUrl(url);
+        if (origin !== null) expect(isCspSafeOrigin(origin)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
