@@ -4,7 +4,7 @@
  */
 import { connectionFromEnv, verifyServer } from './couch-client';
 import { AdminError, errors, exitCodeOf } from './errors';
-import { addUser, addVillage, type Change, setup } from './provision';
+import { addUser, addVillage, type Change, checkVillageCode, setup } from './provision';
 import { formatStatusTable, villageStatuses } from './status';
 
 /** Where the command reads and writes; process streams in production, buffers in tests. */
@@ -90,6 +90,7 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
       );
     }
   }
+  if (command === 'add-village') checkVillageCode(required(flags, 'code'));
   const conn = connectionFromEnv(io.env);
   await verifyServer(conn);
   switch (command) {

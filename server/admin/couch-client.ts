@@ -2,7 +2,7 @@
  * A minimal CouchDB HTTP client for the admin command: admin credentials from COUCHDB_URL only, every answer checked,
  * every failure turned into an AdminError with words for people.
  */
-import { AdminError, errors } from './errors';
+import { errors } from './errors';
 
 /** Where CouchDB is and how the admin command authenticates to it. */
 export interface CouchConnection {
@@ -78,13 +78,14 @@ export async function request<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
+  options: { anonymous?: boolean } = {},
 ): Promise<CouchResponse<T>> {
   let response: Response;
   try {
     response = await fetch(`${conn.base}${path}`, {
       method,
       headers: {
-        authorization: conn.authorization,
+        ...(options.anonymous ? {} : { authorization: conn.authorization }),
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -102,7 +103,7 @@ export async function request<T = unknown>(
     // Not JSON: the caller decides (the root check reports "not CouchDB").
     parsed = null;
   }
-  if (response.status === 401) throw errors.wrongCredentials();
+  if (response.status === 401 && !options.anonymous) throw errors.wrongCredentials();
   return { status: response.status, body: parsed as T };
 }
 
@@ -146,14 +147,11 @@ export async function serverKind(conn: CouchConnection): Promise<ServerKind> {
  * an unreachable address, then something that is not CouchDB, then wrong credentials, then a user who is not an admin.
  */
 export async function verifyServer(conn: CouchConnection): Promise<ServerKind> {
-  let root: CouchResponse<Record<string, unknown> | null>;
-  try {
-    root = await request(conn, 'GET', '/');
-  } catch (error) {
-    // A root that demands a login is not how CouchDB behaves (its root is public); treat it as "not CouchDB".
-    if (error instanceof AdminError && error.code === 'wrong-credentials') throw errors.notCouchDb(conn.base);
-    throw error;
-  }
+  // The root is asked without credentials first: both servers answer a wrong password with 401 even there.
+  let root = await request<Record<string, unknown> | null>(conn, 'GET', '/', undefined, { anonymous: true });
+  const isCouchLogin = root.status === 401 && root.body !== null && (root.body as { error?: unknown }).error === 'unauthorized';
+  // CouchDB with require_valid_user answers its JSON 401 to everyone; then the credentials decide.
+  if (isCouchLogin) root = await request(conn, 'GET', '/');
   const kind = kindOfRoot(root.body);
   if (root.status !== 200 || kind === null) throw errors.notCouchDb(conn.base);
   const session = await request<{ userCtx?: { name: string | null; roles: string[] } }>(conn, 'GET', '/_session');
