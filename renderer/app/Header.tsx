@@ -18,8 +18,9 @@ export function Header({ route }: { route: Route }) {
       <div className="brand">
         <strong>{t('app.name')}</strong>
         <span className="village">
-          {profile.role === 'central' ? t('setup.centralOffice') : profile.villageName} · {t(`roles.${profile.role}`)}:{' '}
-          {profile.operatorName}
+          {profile.role === 'central'
+            ? `${t('roles.central')}: ${profile.operatorName}`
+            : `${profile.villageName} · ${t(`roles.${profile.role}`)}: ${profile.operatorName}`}
         </span>
       </div>
       <nav aria-label={t('nav.label')}>

@@ -26,6 +26,7 @@ export async function initI18n(): Promise<typeof i18next> {
     returnNull: false,
   });
   document.documentElement.lang = i18next.language;
+  document.title = i18next.t('app.name');
   return i18next;
 }
 
@@ -33,6 +34,7 @@ export async function initI18n(): Promise<typeof i18next> {
 export async function setLanguage(lang: Language): Promise<void> {
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  document.title = i18next.t('app.name');
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -52,5 +54,11 @@ export function formatDate(iso: string | null | undefined, lang: string): string
 export function formatDateTime(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'uk-UA', { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'uk-UA', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }

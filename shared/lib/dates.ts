@@ -53,3 +53,9 @@ export function localIsoDate(now: Date): IsoDate {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/** A calendar date as people write it: 27.11.2026 in Ukrainian, 27/11/2026 in English. */
+export function displayDate(date: IsoDate, lang: 'uk' | 'en'): string {
+  const [y, m, d] = date.split('-');
+  return lang === 'en' ? `${d}/${m}/${y}` : `${d}.${m}.${y}`;
+}

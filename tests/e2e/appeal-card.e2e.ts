@@ -165,7 +165,8 @@ describe('the appeal card: every registration field, the actions of each role an
       'Підстава (ст. 8 Закону)': 'repeat-decided',
       Примітка: 'Питання вирішено рішенням ради у 2024 році',
     });
-    await expect.poll(() => cardStatusLine(page).textContent()).toMatch(/^Не підлягає розгляду · /);
+    // A closed appeal has no term left: the status line names the status and no due date.
+    await expect.poll(() => cardStatusLine(page).textContent()).toBe('Не підлягає розгляду');
     await expect.poll(() => timelineItems(page).count()).toBe(5);
     const notConsidered = await timelineItems(page).nth(4).textContent();
     expect(notConsidered).toContain('Не підлягає розгляду (ст. 8)');
@@ -248,7 +249,7 @@ describe('the appeal card: every registration field, the actions of each role an
     });
     const notice = page.getByText('Надано відповідь — вручіть її заявнику', { exact: true });
     await notice.waitFor();
-    await expect.poll(() => statusLine.textContent()).toMatch(/^Надано відповідь · /);
+    await expect.poll(() => statusLine.textContent()).toBe('Надано відповідь');
     const answer = await timelineItems(page).nth(3).textContent();
     expect(answer).toContain(`02-15/123 · ${uaDate(today)} · Вирішено позитивно`);
     expect(answer).toContain('Маршрут автобуса відновлено з понеділка');
@@ -265,7 +266,7 @@ describe('the appeal card: every registration field, the actions of each role an
     await page.getByRole('heading', { name: `Звернення ${index}` }).waitFor();
     await recordAction(page, 'Відповідь вручено заявнику', { 'Дата вручення': today });
     await notice.waitFor({ state: 'detached' });
-    await expect.poll(() => statusLine.textContent()).toMatch(/^Відповідь вручено · /);
+    await expect.poll(() => statusLine.textContent()).toBe('Відповідь вручено');
     expect(await timelineItems(page).nth(4).textContent()).toContain(`Вручено: Литвин Петро, ${uaDate(today)}`);
     expect(await timelineItems(page).count()).toBe(5);
     await page.screenshot({ path: `${SHOTS}/card.png`, fullPage: true });
@@ -275,5 +276,55 @@ describe('the appeal card: every registration field, the actions of each role an
     await page.getByText('Звернень не знайдено').waitFor();
     expect(await dataRows(page).count()).toBe(0);
     expect(await overviewTiles(page)).toEqual({ open: 0, dueThisWeek: 0, overdue: 0, toHandOver: 0 });
+  });
+  it('shows an amendment in the timeline with the field in words and the value it replaced', async () => {
+    const page = await freshApp();
+    await setUpVillage(page, { code: 'hlyboke', name: 'Глибоке', workstation: 1, operator: 'Коваль О. П.' });
+    const oldAddress = 'с. Глибоке, вул. Садова, 3';
+    const newAddress = 'с. Глибоке, вул. Садова, 33';
+    await fillAppealForm(page, { surname: 'Шевченко', givenName: 'Тарас', address: oldAddress, topicCode: '020', text: 'Міст' });
+    const index = await saveAppealForm(page);
+    await openCardByClick(page, index);
+    await recordAction(page, 'Виправити з обґрунтуванням', {
+      'Що виправити': 'address',
+      'Правильне значення': newAddress,
+      Підстава: 'Помилка в номері будинку',
+    });
+    await expect.poll(() => timelineItems(page).count()).toBe(2);
+    const amended = (await timelineItems(page).nth(1).textContent()) ?? '';
+    await page.screenshot({ path: `${SHOTS}/bug-amendment-timeline.png`, fullPage: true });
+    // The catalog has «Адреса» for this field (amend.address); the stored key must not leak into the Ukrainian UI.
+    expect(amended).not.toContain('address:');
+    expect(amended).toContain(`Адреса: було «${oldAddress}», стало «${newAddress}»`);
+    // A correction of a legal record keeps what was corrected: the replaced value stays visible on the card.
+    expect(amended).toContain(oldAddress);
+  });
+
+  it('states the 45-day limit of an extension with the date as the UI writes dates', async () => {
+    const page = await freshApp();
+    await setUpCentral(page, { workstation: 1, operator: 'Мельник І. В.' });
+    const receivedOn = addDays(today, -5);
+    await fillAppealForm(page, {
+      surname: 'Литвин',
+      givenName: 'Петро',
+      address: 'с. Вишневе',
+      topicCode: '020',
+      text: 'Автобус',
+    });
+    await page.getByLabel('Дата надходження').fill(receivedOn);
+    const index = await saveAppealForm(page);
+    await openCardByClick(page, index);
+    await page.getByRole('button', { name: 'Продовжити строк' }).click();
+    const extend = page.getByRole('form', { name: 'Продовжити строк' });
+    await labelled(extend, 'Новий строк').fill(addDays(receivedOn, 46));
+    await labelled(extend, 'Дата повідомлення заявника').fill(today);
+    await labelled(extend, 'Підстава').fill('Потрібен висновок');
+    await extend.getByRole('button', { name: 'Зберегти' }).click();
+    const refusal = extend.getByRole('alert');
+    await refusal.waitFor();
+    await page.screenshot({ path: `${SHOTS}/bug-extension-message.png`, fullPage: true });
+    expect(await refusal.textContent()).toBe(
+      `Загальний строк розгляду не може перевищувати 45 днів (не пізніше ${uaDate(addDays(receivedOn, 45))})`,
+    );
   });
 });

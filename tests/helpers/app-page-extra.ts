@@ -85,9 +85,9 @@ export function cardField(page: Page, label: string): Locator {
   return term.locator('xpath=following-sibling::dd[1]');
 }
 
-/** The card's status line: "<status> · строк до <date>" with its badges. */
+/** The card's status line: the status, and while the term runs "· строк до <date>" with its badges. */
 export function cardStatusLine(page: Page): Locator {
-  return page.getByRole('article').getByText(/строк до \d\d\.\d\d\.\d{4}/);
+  return page.getByTestId('card-status');
 }
 
 /** The items of the card's timeline («Хід розгляду»), oldest first. */

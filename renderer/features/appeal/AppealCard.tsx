@@ -70,10 +70,15 @@ export function AppealCard({ id }: { id: string }) {
     <article className="card" aria-labelledby="card-title">
       <header className="card-head">
         <h1 id="card-title">{t('card.title', { index: appeal.regIndex })}</h1>
-        <p>
-          <span className="status">{t(`status.${state.status}`)}</span> ·{' '}
-          {t('card.due', { date: formatDate(state.dueDate, lang) })}
-          {state.isExtended && ` (${t('card.extended')})`}
+        <p data-testid="card-status">
+          <span className="status">{t(`status.${state.status}`)}</span>
+          {state.isOpen && (
+            <>
+              {' · '}
+              {t('card.due', { date: formatDate(state.dueDate, lang) })}
+              {state.isExtended && ` (${t('card.extended')})`}
+            </>
+          )}
           {deadline === 'overdue' && <span className="badge overdue">{t('deadline.overdue')}</span>}
           {deadline === 'due-soon' && <span className="badge due-soon">{t('deadline.dueSoon')}</span>}
         </p>
@@ -109,7 +114,7 @@ export function AppealCard({ id }: { id: string }) {
         </section>
         <section aria-labelledby="card-history">
           <h2 id="card-history">{t('card.timeline')}</h2>
-          <EventTimeline events={events} registeredAt={appeal.registeredAt} registeredBy={appeal.registeredBy} />
+          <EventTimeline appeal={appeal} events={events} />
           <h2>{t('card.actions')}</h2>
           {action ? (
             <ActionForm

@@ -31,9 +31,14 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
           onChange={(e) => set('text', e.target.value)}
         />
       </label>
-      <label>
-        {t('register.status')}
-        <select className="filter-select" value={filter.status} onChange={(e) => set('status', e.target.value)}>
+      <div className="filter">
+        <label htmlFor="filter-status">{t('register.status')}</label>
+        <select
+          id="filter-status"
+          className="filter-select"
+          value={filter.status}
+          onChange={(e) => set('status', e.target.value)}
+        >
           <option value="">{t('register.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -41,10 +46,10 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('register.type')}
-        <select className="filter-select" value={filter.type} onChange={(e) => set('type', e.target.value)}>
+      </div>
+      <div className="filter">
+        <label htmlFor="filter-type">{t('register.type')}</label>
+        <select id="filter-type" className="filter-select" value={filter.type} onChange={(e) => set('type', e.target.value)}>
           <option value="">{t('register.all')}</option>
           {toOptions(APPEAL_TYPES, i18n.language).map((o) => (
             <option key={o.value} value={o.value}>
@@ -52,10 +57,10 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('register.topic')}
-        <select className="filter-select" value={filter.topic} onChange={(e) => set('topic', e.target.value)}>
+      </div>
+      <div className="filter">
+        <label htmlFor="filter-topic">{t('register.topic')}</label>
+        <select id="filter-topic" className="filter-select" value={filter.topic} onChange={(e) => set('topic', e.target.value)}>
           <option value="">{t('register.all')}</option>
           {toOptions(TOPICS, i18n.language).map((o) => (
             <option key={o.value} value={o.value}>
@@ -63,20 +68,30 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('register.deadline')}
-        <select className="filter-select" value={filter.due} onChange={(e) => set('due', e.target.value as DueFilter)}>
+      </div>
+      <div className="filter">
+        <label htmlFor="filter-due">{t('register.deadline')}</label>
+        <select
+          id="filter-due"
+          className="filter-select"
+          value={filter.due}
+          onChange={(e) => set('due', e.target.value as DueFilter)}
+        >
           <option value="">{t('register.all')}</option>
           <option value="week">{t('register.dueWeek')}</option>
           <option value="overdue">{t('register.overdue')}</option>
           <option value="handover">{t('register.handover')}</option>
         </select>
-      </label>
+      </div>
       {profile.role === 'central' && (
-        <label>
-          {t('register.village')}
-          <select className="filter-select" value={filter.village} onChange={(e) => set('village', e.target.value)}>
+        <div className="filter">
+          <label htmlFor="filter-village">{t('register.village')}</label>
+          <select
+            id="filter-village"
+            className="filter-select"
+            value={filter.village}
+            onChange={(e) => set('village', e.target.value)}
+          >
             <option value="">{t('register.all')}</option>
             {villages.map((v) => (
               <option key={v} value={v}>
@@ -84,7 +99,7 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
     </div>
   );

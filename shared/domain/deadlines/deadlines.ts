@@ -3,7 +3,7 @@
  * The due date is the LAST allowed day: an appeal answered on its due date is on time, it is overdue from the next day.
  */
 
-import { addDays, addMonths, daysBetween, type IsoDate, isIsoDate } from '../../lib/dates';
+import { addDays, addMonths, daysBetween, displayDate, type IsoDate, isIsoDate } from '../../lib/dates';
 import type { ConsiderationTerm } from '../appeal/appeal.types';
 import { type Problem, problem } from '../problem';
 
@@ -58,8 +58,8 @@ export function validateExtension(input: ExtensionInput): Problem[] {
         problem(
           'newDueDate',
           'not-later',
-          `Нова дата має бути пізнішою за поточну (${currentDueDate})`,
-          `The new date must be later than the current one (${currentDueDate})`,
+          `Нова дата має бути пізнішою за поточну (${displayDate(currentDueDate, 'uk')})`,
+          `The new date must be later than the current one (${displayDate(currentDueDate, 'en')})`,
         ),
       );
     }
@@ -69,8 +69,8 @@ export function validateExtension(input: ExtensionInput): Problem[] {
         problem(
           'newDueDate',
           'beyond-max',
-          `Загальний строк розгляду не може перевищувати ${MAX_TERM_DAYS} днів (не пізніше ${max})`,
-          `The total term may not exceed ${MAX_TERM_DAYS} days (no later than ${max})`,
+          `Загальний строк розгляду не може перевищувати ${MAX_TERM_DAYS} днів (не пізніше ${displayDate(max, 'uk')})`,
+          `The total term may not exceed ${MAX_TERM_DAYS} days (no later than ${displayDate(max, 'en')})`,
         ),
       );
     }

@@ -124,3 +124,19 @@ describe('deadline status', () => {
     expect(daysLeft('2023-03-01', '2023-02-28')).toBe(1);
   });
 });
+
+describe('extension messages', () => {
+  it('write dates as people do, not as ISO strings', () => {
+    const problems = validateExtension({
+      receivedOn: '2026-11-22',
+      currentDueDate: '2026-12-22',
+      newDueDate: '2027-01-07',
+      applicantNotifiedOn: '2026-11-27',
+      today: '2026-11-27',
+    });
+    const cap = problems.find((p) => p.message.uk.includes('45'));
+    expect(cap?.message.uk).toContain('не пізніше 06.01.2027');
+    expect(cap?.message.en).toContain('no later than 06/01/2027');
+    expect(JSON.stringify(problems)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
