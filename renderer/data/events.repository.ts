@@ -5,10 +5,17 @@ import type { AppealEvent, AppealEventOf, EventKind, EventPayloads } from '../..
 import { foldAppeal } from '../../shared/domain/events/fold';
 import { canActOnVillage, canWriteEvent } from '../../shared/domain/permissions/permissions';
 import type { IsoDate } from '../../shared/lib/dates';
+import { getAppeal } from './appeals.repository';
 import type { AppDatabase } from './database';
 import { newId } from './ids';
 import type { Profile } from './profile.repository';
 import { afterWrite, outboxRow } from './sync/outbox';
+
+const NOT_FOUND: Problem = {
+  field: '',
+  code: 'not-found',
+  message: { uk: 'Такого звернення немає в реєстрі цього комп’ютера', en: "There is no such appeal in this PC's register" },
+};
 
 export type RecordResult = { ok: true; event: AppealEvent } | { ok: false; problems: Problem[] };
 
@@ -25,11 +32,14 @@ const FORBIDDEN: Problem = {
 export async function recordEvent<K extends EventKind>(
   db: AppDatabase,
   profile: Profile,
-  appeal: Appeal,
+  target: Pick<Appeal, 'id'>,
   kind: K,
   payload: EventPayloads[K],
   clock: { now: Date; today: IsoDate },
 ): Promise<RecordResult> {
+  // Rules are checked against the stored appeal, never against the object the caller hands in.
+  const appeal = await getAppeal(db, target.id);
+  if (!appeal) return { ok: false, problems: [NOT_FOUND] };
   const user = { role: profile.role, villageId: profile.villageCode };
   if (!canWriteEvent(profile.role, kind) || !canActOnVillage(user, appeal.villageId)) return { ok: false, problems: [FORBIDDEN] };
   const existing = (await db.events.find({ selector: { appealId: appeal.id } }).exec()).map(

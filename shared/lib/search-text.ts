@@ -4,9 +4,10 @@
  */
 const APOSTROPHES = /[\u02BC\u0027\u2019\u2018\u0060\u2032\u02B9\u00B4]/g;
 
-/** Lowercases, unifies apostrophes and collapses white space. */
+/** Composes letters (NFC), lowercases, unifies apostrophes and collapses white space. */
 export function normalizeForSearch(text: string): string {
-  return text.toLocaleLowerCase('uk-UA').replace(APOSTROPHES, "'").replace(/\s+/g, ' ').trim();
+  // NFC first: «й» or «ї» pasted from a PDF may arrive as a letter plus a combining mark.
+  return text.normalize('NFC').toLocaleLowerCase('uk-UA').replace(APOSTROPHES, "'").replace(/\s+/g, ' ').trim();
 }
 
 /** Splits a search query into normalised words; empty when the query is blank. */

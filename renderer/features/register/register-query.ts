@@ -74,8 +74,9 @@ export function queryRegister(
     out.push(row);
   }
   const sign = sort.dir === 'asc' ? 1 : -1;
-  // Ties fall back to the id (a ULID: registration order) so the order is stable between renders.
-  out.sort((a, b) => sign * (compare(a, b, sort.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  // Ties fall back to the id (a ULID: registration order), ascending in either direction: the first page read from
+  // IndexedDB before the full load can only walk its index upwards, and both must show the same rows.
+  out.sort((a, b) => sign * compare(a, b, sort.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return out;
 }
 
