@@ -4,7 +4,7 @@ import type { Subject } from 'rxjs';
 import { validateDraft, validateEvent } from '../../../shared/domain/appeal/validate';
 import type { AppDatabase } from '../database';
 import type { BulkRow, CouchClient } from './couch-client';
-import { COUCH_TYPE, type CouchDoc, fromCouch, type SyncedCollection, toCouch } from './couch-docs';
+import { COUCH_PREFIX, type CouchDoc, fromCouch, type SyncedCollection, toCouch } from './couch-docs';
 import { markRejected, markSent } from './outbox';
 import { SyncError } from './sync-failure';
 
@@ -67,7 +67,8 @@ export function replicateCollection(options: {
   hooks: ReplicationHooks;
 }): RxReplicationState<Doc, PullCheckpoint> {
   const { db, collection, client, dbName, hooks } = options;
-  const type = COUCH_TYPE[collection];
+  const prefix = COUCH_PREFIX[collection];
+  let skipAhead: { from: string | number | null; to: string | number } = { from: null, to: 0 };
   return replicateRxCollection<Doc, PullCheckpoint>({
     // The identifier keys RxDB's checkpoints: a different server or database starts from scratch.
     replicationIdentifier: `couch:${client.serverUrl}/${dbName}/${collection}`,
@@ -80,21 +81,31 @@ export function replicateCollection(options: {
       batchSize: options.batchSize,
       stream$: options.stream$.asObservable(),
       handler: async (checkpoint, batchSize) => {
-        const changes = await client.changes(dbName, { since: checkpoint?.seq ?? 0, limit: batchSize, type });
+        // RxDB stops pulling when a batch has fewer documents than it asked for, and keeps no checkpoint for an empty
+        // one. The feed mixes appeals, events and other documents, so read on until the batch is full or the feed ends,
+        // and remember a stretch that held nothing for this collection so the next pull does not read it again.
+        const from = checkpoint?.seq ?? 0;
+        let since = skipAhead.from === from ? skipAhead.to : from;
         const documents: (Doc & { _deleted: boolean })[] = [];
-        for (const row of changes.results) {
-          if (!row.doc || row.deleted) continue;
-          const local = fromCouch(collection, row.doc);
-          if (!local) continue;
-          const problems = pulledProblems(collection, local);
-          if (problems.length > 0) {
-            hooks.onInvalidPulled(collection, String(local.id), problems);
-            continue;
+        for (;;) {
+          const changes = await client.changes(dbName, { since, limit: batchSize });
+          for (const row of changes.results) {
+            if (!row.doc || row.deleted) continue;
+            const local = fromCouch(collection, row.doc);
+            if (!local) continue;
+            const problems = pulledProblems(collection, local);
+            if (problems.length > 0) {
+              hooks.onInvalidPulled(collection, String(local.id), problems);
+              continue;
+            }
+            documents.push({ ...(local as Doc), _deleted: false });
           }
-          documents.push({ ...(local as Doc), _deleted: false });
+          since = changes.last_seq;
+          if (documents.length >= batchSize || changes.results.length < batchSize) break;
         }
         hooks.onRequestOk();
-        return { documents, checkpoint: { seq: changes.last_seq } };
+        if (documents.length === 0) skipAhead = { from, to: since };
+        return { documents, checkpoint: { seq: since } };
       },
     },
     push: {
@@ -106,7 +117,7 @@ export function replicateCollection(options: {
         const sent: string[] = [];
         const rejected: { docId: string; reason: string }[] = [];
         for (const row of results) {
-          const docId = row.id.slice(type.length + 1);
+          const docId = row.id.slice(prefix.length);
           if (!row.error || row.error === 'conflict') sent.push(docId);
           else if (row.error === 'unauthorized')
             throw new SyncError({ kind: 'login', status: 401, detail: row.reason ?? row.error });

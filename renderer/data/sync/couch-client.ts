@@ -104,35 +104,49 @@ export class CouchClient {
     await this.json('/_session', { method: 'DELETE' });
   }
 
-  /** One batch of the changes feed of documents of one type, oldest first. */
-  async changes(db: string, options: { since: string | number; limit: number; type: string }): Promise<ChangesResult> {
-    const query = new URLSearchParams({
-      since: String(options.since),
-      limit: String(options.limit),
-      include_docs: 'true',
-      style: 'main_only',
-      filter: '_selector',
-    });
-    return this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ selector: { type: options.type } }),
-    });
+  private readonly changesInFlight = new Map<string, Promise<ChangesResult>>();
+
+  /**
+   * One batch of the changes feed, oldest first, with the documents. Not filtered on the server (pouchdb-server
+   * answers `_selector` filters with 404): appeals and events read the same feed, so when both ask for the same batch
+   * at the same time it is fetched once.
+   */
+  changes(db: string, options: { since: string | number; limit: number }): Promise<ChangesResult> {
+    const key = `${db}|${options.since}|${options.limit}`;
+    let pending = this.changesInFlight.get(key);
+    if (!pending) {
+      const query = new URLSearchParams({ since: String(options.since), limit: String(options.limit), include_docs: 'true' });
+      pending = this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`);
+      this.changesInFlight.set(key, pending);
+      // Shared only while in flight: a finished answer may already be stale for the next pull.
+      const forget = () => this.changesInFlight.delete(key);
+      pending.then(forget, forget);
+    }
+    return pending;
   }
 
-  /** Waits (long poll) until anything changes after `since`; resolves with the new sequence. */
+  /**
+   * Waits (long poll) until anything changes after `since`; resolves with the new sequence, or with `since` when
+   * nothing changed in time. CouchDB ends the poll itself after `timeout`; pouchdb-server ignores it and holds the
+   * request, so our own abort a little later also means "nothing changed".
+   */
   async waitForChange(db: string, since: string | number, timeoutMs: number): Promise<string | number> {
     const query = new URLSearchParams({ since: String(since), feed: 'longpoll', timeout: String(timeoutMs), limit: '1' });
-    const body = await this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`, {
-      timeoutMs: timeoutMs + 15_000,
-    });
-    return body.last_seq;
+    try {
+      const body = await this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`, {
+        timeoutMs: timeoutMs + 5_000,
+      });
+      return body.last_seq;
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') return since;
+      throw error;
+    }
   }
 
   /** The current end of the changes feed. */
   async lastSeq(db: string): Promise<string | number> {
-    return (await this.json<{ last_seq: string | number }>(`/${encodeURIComponent(db)}/_changes?descending=true&limit=1`))
-      .last_seq;
+    // The database's info, not `_changes?descending=true`: fewer bytes, and pouchdb-server handles it reliably.
+    return (await this.json<{ update_seq: string | number }>(`/${encodeURIComponent(db)}`)).update_seq;
   }
 
   /** Writes documents; each row of the answer says whether its document was saved, already there, or rejected. */

@@ -156,13 +156,18 @@ export class SyncController {
 
   /** Waits for changes on the server (long poll) and asks both pulls to fetch them; backs off while the link is down. */
   private async longPoll(runId: number, client: CouchClient): Promise<void> {
-    let since: string | number = 'now';
+    let since: string | number | null = null;
     let delay = BASE_RETRY_MS;
     while (runId === this.runId) {
       try {
+        if (since === null) {
+          since = await client.lastSeq(this.config.dbName);
+          // Whatever arrived between the first pull and this point has no poll to announce it: pull once more.
+          this.stream$.next('RESYNC');
+        }
         const seq = await client.waitForChange(this.config.dbName, since, LONG_POLL_MS);
         if (runId !== this.runId) return;
-        if (since !== 'now' && seq !== since) this.stream$.next('RESYNC');
+        if (seq !== since) this.stream$.next('RESYNC');
         since = seq;
         delay = BASE_RETRY_MS;
       } catch (error) {
