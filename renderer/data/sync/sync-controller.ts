@@ -44,6 +44,15 @@ export class SyncController {
   private pendingRefresh = new Set<string>();
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStatusPublish = 0;
+  private auth: CouchAuth | null = null;
+
+  /**
+   * Restarts the replications at once instead of waiting out the backoff: when the link comes back (the browser's
+   * `online` event) or the user asks to sync now after a failure. Pushes resume from RxDB's checkpoints.
+   */
+  retryNow(): void {
+    if (this.auth && this.current.isRunning) this.start(this.auth);
+  }
 
   constructor(db: AppDatabase, config: SyncConfig, appVersion: string) {
     this.db = db;
@@ -68,6 +77,7 @@ export class SyncController {
   /** Starts live sync with these credentials (after login, or at start-up with the remembered ones). */
   start(auth: CouchAuth): void {
     this.stopReplications();
+    this.auth = auth;
     const runId = ++this.runId;
     const client = new CouchClient(this.config.serverUrl, auth);
     this.client = client;
@@ -196,6 +206,7 @@ export class SyncController {
       const failure: SyncFailure = this.current.failure ?? { kind: 'login', detail: 'not logged in' };
       return { ok: false, failure, ...counts() };
     }
+    if (this.current.failure) this.retryNow();
     this.patch({ failure: null });
     for (const r of this.replications) r.reSync();
     const inSync = Promise.all(this.replications.map((r) => r.awaitInSync()));

@@ -50,6 +50,8 @@ export class SyncService {
   constructor(db: AppDatabase, appVersion: string) {
     this.db = db;
     this.appVersion = appVersion;
+    // The link is back: try at once rather than when the backoff runs out.
+    globalThis.addEventListener?.('online', () => this.controller?.retryNow());
   }
 
   get controller(): SyncController | null {
