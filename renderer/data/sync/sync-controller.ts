@@ -59,7 +59,15 @@ export class SyncController {
     this.config = config;
     this.appVersion = appVersion;
     this.patch({ isConfigured: true });
+    const stored = (collection: SyncedCollection) =>
+      (db[collection].$ as Observable<{ operation: string; documentData: unknown }>).subscribe((change) => {
+        if (change.operation === 'INSERT') this.onStored(collection, change.documentData as Record<string, unknown>);
+      });
+    const storedSubs = [stored('appeals'), stored('events')];
     this.stopLocal.push(
+      () => {
+        for (const s of storedSubs) s.unsubscribe();
+      },
       observeWaiting(db, (waiting) => this.patch({ waiting })),
       observeRejected(db, (rejected) => this.patch({ rejected })),
     );
@@ -108,7 +116,7 @@ export class SyncController {
       this.replications.push(replication);
       this.subscriptions.push(
         replication.error$.subscribe((error) => this.onError(unwrap(error))),
-        replication.received$.subscribe((doc) => this.onReceived(collection, doc as Record<string, unknown>)),
+        replication.received$.subscribe(() => this.onReceived()),
         replication.sent$.subscribe(() => this.patch({ sent: this.current.sent + 1 })),
         replication.active$.subscribe(() => this.onActivity()),
       );
@@ -116,8 +124,15 @@ export class SyncController {
     void this.longPoll(runId, client);
   }
 
-  private onReceived(collection: SyncedCollection, doc: Record<string, unknown>): void {
+  private onReceived(): void {
     this.patch({ received: this.current.received + 1 });
+  }
+
+  /**
+   * Register rows follow what the collections hold, not what the replication announces: `received$` fires before
+   * the pulled documents are stored, so a refresh then would fold an appeal without its newest event.
+   */
+  private onStored(collection: SyncedCollection, doc: Record<string, unknown>): void {
     const appealId = String(collection === 'appeals' ? doc.id : doc.appealId);
     this.pendingRefresh.add(appealId);
     this.refreshTimer ??= setTimeout(() => {

@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectionFromEnv } from '../../server/admin/couch-client';
+import { addUser, addVillage, setup } from '../../server/admin/provision';
+import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import { registerAppeal, textbox } from '../helpers/app-page';
+import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
+import { serveRenderer, type WebServer } from '../helpers/web-server';
+
+const PASSWORD = 'correct horse battery';
+const SHOTS = 'test-results/screenshots';
+
+async function logIn(context: BrowserContext, url: string, server: string, user: string, operator: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
+  await textbox(page, 'Адреса сервера').fill(server);
+  await textbox(page, 'Ім’я користувача').fill(user);
+  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByLabel('Номер робочого місця').fill('1');
+  await textbox(page, 'Ваше прізвище та ініціали').fill(operator);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+  return page;
+}
+
+function statusBar(page: Page) {
+  return page.getByTestId('status-bar');
+}
+
+/**
+ * Issue 3's story in two real browsers with their own profiles against a real CouchDB-compatible server: a starosta
+ * registers with no network, the link comes back, the council sees the appeal and answers it, and the starosta sees
+ * the answer and records the handover, which the council then sees.
+ */
+describe('a starosta and the council office, each in their own browser', () => {
+  let couch: PouchServer;
+  let web: WebServer;
+  let dataDir: string;
+  const profiles: string[] = [];
+
+  beforeAll(async () => {
+    web = await serveRenderer();
+    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-couch-'));
+    couch = await startPouchServer({
+      port: await freePort(),
+      dataDir,
+      adminUser: 'admin',
+      adminPassword: 'e2e-admin-pass',
+      inMemory: true,
+      corsOrigins: [new URL(web.url).origin],
+    });
+    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
+    await setup(conn);
+    await addVillage(conn, 'hlyboke', 'Глибоке');
+    await addUser(conn, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
+    await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
+  });
+
+  afterAll(async () => {
+    await couch?.stop();
+    await web?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    for (const p of profiles) removeProfile(p);
+  });
+
+  it('registers offline, syncs when online, the council answers, the village hands the answer over', async () => {
+    const villageProfile = newProfileDir();
+    const councilProfile = newProfileDir();
+    profiles.push(villageProfile, councilProfile);
+    const village = await launchWithProfile(villageProfile);
+    const council = await launchWithProfile(councilProfile);
+    try {
+      const vPage = await logIn(village, web.url, couch.url, 'starosta.hlyboke', 'Коваль О. П.');
+      const cPage = await logIn(council, web.url, couch.url, 'rada', 'Мельник І. В.');
+      await expect.poll(() => statusBar(vPage).textContent()).toContain('Остання синхронізація');
+
+      // No network: the appeal waits on the PC, and the status bar says so.
+      await village.setOffline(true);
+      const index = await registerAppeal(vPage, {
+        surname: 'Петренко',
+        givenName: 'Олена',
+        address: 'с. Глибоке, вул. Лісова, 2',
+        topicCode: '020',
+        text: 'Не ходить автобус до райцентру',
+      });
+      expect(index).toBe('HLYBOKE.1-П-1');
+      await expect.poll(() => statusBar(vPage).textContent()).toContain('Очікує надсилання: 1');
+
+      // Back online: it goes to the council; «sync now» reports what happened.
+      await village.setOffline(false);
+      await statusBar(vPage).getByRole('button', { name: 'Синхронізувати зараз' }).click();
+      await expect.poll(() => statusBar(vPage).textContent(), { timeout: 60_000 }).toContain('Очікують надсилання: 0');
+
+      // The council sees it (after its own live pull) and answers.
+      await cPage.getByRole('link', { name: 'Реєстр' }).click();
+      const councilRow = cPage.locator('[role="row"]', { hasText: index });
+      await councilRow.waitFor({ timeout: 60_000 });
+      expect(await councilRow.textContent()).toContain('Петренко Олена');
+      await councilRow.click();
+      await cPage.getByRole('button', { name: 'Внести відповідь' }).click();
+      await textbox(cPage, 'Текст відповіді').fill('Рейс відновлено з понеділка.');
+      await textbox(cPage, 'Вихідний номер відповіді').fill('В-101');
+      await cPage.getByRole('button', { name: 'Зберегти' }).click();
+      await cPage.getByText('Надано відповідь — вручіть її заявнику').waitFor();
+
+      // The village sees the answer, marked for handover, and records it.
+      await vPage.getByRole('link', { name: 'Реєстр' }).click();
+      const villageRow = vPage.locator('[role="row"]', { hasText: index });
+      await villageRow.getByText('Вручити заявнику').waitFor({ timeout: 60_000 });
+      await villageRow.click();
+      await vPage.getByText('Надано відповідь — вручіть її заявнику').waitFor();
+      expect(await vPage.getByRole('article').textContent()).toContain('Рейс відновлено з понеділка.');
+      await vPage.screenshot({ path: `${SHOTS}/village-answer.png`, fullPage: true });
+      await vPage.getByRole('button', { name: 'Відповідь вручено заявнику' }).click();
+      await vPage.getByRole('button', { name: 'Зберегти' }).click();
+      await expect.poll(() => vPage.getByTestId('card-status').textContent()).toBe('Відповідь вручено');
+
+      // The handover reaches the council.
+      await expect.poll(() => cPage.getByTestId('card-status').textContent(), { timeout: 60_000 }).toBe('Відповідь вручено');
+      await cPage.getByRole('link', { name: 'Огляд' }).click();
+      await cPage.getByRole('heading', { name: 'Строки по селах' }).waitFor();
+      // The register row of the appeal followed the handover that arrived by sync: nothing left to hand over.
+      await expect.poll(() => cPage.getByTestId('tile-toHandOver').textContent()).toContain('0');
+      const hlyboke = cPage.getByRole('row', { name: /hlyboke/ });
+      // The village's own report of its last sync reached the council.
+      await expect.poll(() => hlyboke.textContent(), { timeout: 60_000 }).toContain('днів тому');
+      await cPage.screenshot({ path: `${SHOTS}/council-overview.png`, fullPage: true });
+    } finally {
+      await village.close();
+      await council.close();
+    }
+  });
+});
