@@ -33,11 +33,18 @@ const MESSAGES = {
     en: 'This address is not the council database server (CouchDB)',
   },
   noRole: { uk: 'Цей обліковий запис не має ролі у «Відкритому селі»', en: 'This account has no Open Village role' },
+  noSecureStore: {
+    uk: 'На цьому комп’ютері немає захищеного сховища паролів: пароль доведеться вводити після кожного запуску',
+    en: 'This PC has no secure password store: the password will have to be entered after each start',
+  },
+  reloading: { uk: 'Підключення до нового сервера…', en: 'Connecting to the new server…' },
   otherVillage: {
     uk: 'Цей комп’ютер налаштовано для іншого села або ролі: увійдіть обліковим записом свого села',
     en: 'This PC is set up for another village or role: log in with your own village account',
   },
 } satisfies Record<string, LocalizedText>;
+
+const RESUME_KEY = 'ov.resume-login';
 
 /** Owns the sync controller of this PC: logs in, remembers where to sync, and restarts sync at start-up. */
 export class SyncService {
@@ -86,6 +93,16 @@ export class SyncService {
       return { ok: false, message: MESSAGES.badUrl };
     }
     const serverUrl = url.origin;
+    if (platform.canStoreCredentials && (await platform.loadCredentials())?.serverUrl !== serverUrl) {
+      // The desktop page may only connect to the saved server (main builds connect-src from it), and a page keeps
+      // the policy it loaded with: save first, reload, and the login screen finishes the check (resumeLogin).
+      if (!(await platform.saveCredentials({ serverUrl, username: input.username, password: input.password }))) {
+        return { ok: false, message: MESSAGES.noSecureStore };
+      }
+      sessionStorage.setItem(RESUME_KEY, '1');
+      location.reload();
+      return { ok: false, message: MESSAGES.reloading };
+    }
     const auth: CouchAuth = platform.canStoreCredentials
       ? { kind: 'basic', username: input.username, password: input.password }
       : { kind: 'cookie' };
@@ -123,6 +140,19 @@ export class SyncService {
     this.controller$.next(controller);
     controller.start(auth);
     return { ok: true, config };
+  }
+
+  /** True after the desktop page reloaded to reach a newly saved server: the login screen should finish the login. */
+  hasPendingLogin(): boolean {
+    return platform.canStoreCredentials && globalThis.sessionStorage?.getItem(RESUME_KEY) === '1';
+  }
+
+  /** Finishes a login started before the reload, with the credentials main has just saved. */
+  async resumeLogin(profile: Profile | null): Promise<LoginResult> {
+    sessionStorage.removeItem(RESUME_KEY);
+    const saved = await platform.loadCredentials();
+    if (!saved) return { ok: false, message: MESSAGES.noSecureStore };
+    return this.login(saved, profile);
   }
 
   /** Sends and receives now; without a login it says so. */

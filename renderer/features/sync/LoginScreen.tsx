@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isWorkstation } from '../../../shared/domain/indexes/reg-index';
 import type { Profile } from '../../data/profile.repository';
+import type { SyncConfig } from '../../data/sync/sync-config';
 import type { SyncService } from '../../data/sync/sync-service';
 import { Field } from '../../ui/Field';
 
@@ -29,6 +30,29 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
   const [isBusy, setBusy] = useState(false);
   const lang = i18n.language === 'en' ? 'en' : 'uk';
 
+  const profileFrom = useCallback(
+    (config: SyncConfig): Profile =>
+      profile ?? {
+        role: config.role,
+        villageCode: config.villageId,
+        villageName: config.role === 'central' ? t('setup.centralOffice') : config.villageId,
+        workstation: Number(workstation) || 1,
+        operatorName: operatorName.trim() || config.username,
+      },
+    [profile, t, workstation, operatorName],
+  );
+
+  // The desktop page reloaded to reach a newly saved server: finish that login with the saved credentials.
+  useEffect(() => {
+    if (!sync.hasPendingLogin()) return;
+    setBusy(true);
+    void sync.resumeLogin(profile).then(async (result) => {
+      setBusy(false);
+      if (!result.ok) return setError(result.message[lang]);
+      await onLoggedIn(profileFrom(result.config));
+    });
+  }, [sync, profile, lang, onLoggedIn, profileFrom]);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!profile && !isWorkstation(Number(workstation))) return setError(t('setup.errors.workstation'));
@@ -37,16 +61,7 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
     try {
       const result = await sync.login({ serverUrl, username: username.trim(), password }, profile);
       if (!result.ok) return setError(result.message[lang]);
-      const { config } = result;
-      await onLoggedIn(
-        profile ?? {
-          role: config.role,
-          villageCode: config.villageId,
-          villageName: config.role === 'central' ? t('setup.centralOffice') : config.villageId,
-          workstation: Number(workstation),
-          operatorName: operatorName.trim() || config.username,
-        },
-      );
+      await onLoggedIn(profileFrom(result.config));
     } finally {
       setBusy(false);
     }
