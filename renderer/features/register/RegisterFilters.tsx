@@ -1,10 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { APPEAL_TYPES, TOPICS } from '../../../shared/reference';
 import { useApp } from '../../app/app-context';
+import { LabeledSelect } from '../../ui/LabeledSelect';
 import { toOptions } from '../../ui/options';
 import type { DueFilter, RegisterFilter } from './register-query';
 
 const STATUSES = ['registered', 'forwarded', 'in-progress', 'answered', 'delivered', 'closed', 'returned', 'not-considered'];
+
+const DUE_FILTERS = [
+  { value: 'week', label: 'register.dueWeek' },
+  { value: 'overdue', label: 'register.overdue' },
+  { value: 'handover', label: 'register.handover' },
+] as const;
 
 interface Props {
   /** Villages present in the register (the council office filters by them). */
@@ -17,6 +24,7 @@ interface Props {
 export function RegisterFilters({ villages, filter, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
+  const all = t('register.all');
   const set = <K extends keyof RegisterFilter>(key: K, value: RegisterFilter[K]) => onChange({ ...filter, [key]: value });
   return (
     <div className="filters" role="search">
@@ -31,75 +39,47 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
           onChange={(e) => set('text', e.target.value)}
         />
       </label>
-      <div className="filter">
-        <label htmlFor="filter-status">{t('register.status')}</label>
-        <select
-          id="filter-status"
-          className="filter-select"
-          value={filter.status}
-          onChange={(e) => set('status', e.target.value)}
-        >
-          <option value="">{t('register.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-type">{t('register.type')}</label>
-        <select id="filter-type" className="filter-select" value={filter.type} onChange={(e) => set('type', e.target.value)}>
-          <option value="">{t('register.all')}</option>
-          {toOptions(APPEAL_TYPES, i18n.language).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-topic">{t('register.topic')}</label>
-        <select id="filter-topic" className="filter-select" value={filter.topic} onChange={(e) => set('topic', e.target.value)}>
-          <option value="">{t('register.all')}</option>
-          {toOptions(TOPICS, i18n.language).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-due">{t('register.deadline')}</label>
-        <select
-          id="filter-due"
-          className="filter-select"
-          value={filter.due}
-          onChange={(e) => set('due', e.target.value as DueFilter)}
-        >
-          <option value="">{t('register.all')}</option>
-          <option value="week">{t('register.dueWeek')}</option>
-          <option value="overdue">{t('register.overdue')}</option>
-          <option value="handover">{t('register.handover')}</option>
-        </select>
-      </div>
+      <LabeledSelect
+        id="filter-status"
+        label={t('register.status')}
+        allLabel={all}
+        value={filter.status}
+        options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        onChange={(v) => set('status', v)}
+      />
+      <LabeledSelect
+        id="filter-type"
+        label={t('register.type')}
+        allLabel={all}
+        value={filter.type}
+        options={toOptions(APPEAL_TYPES, i18n.language)}
+        onChange={(v) => set('type', v)}
+      />
+      <LabeledSelect
+        id="filter-topic"
+        label={t('register.topic')}
+        allLabel={all}
+        value={filter.topic}
+        options={toOptions(TOPICS, i18n.language)}
+        onChange={(v) => set('topic', v)}
+      />
+      <LabeledSelect
+        id="filter-due"
+        label={t('register.deadline')}
+        allLabel={all}
+        value={filter.due}
+        options={DUE_FILTERS.map((d) => ({ value: d.value, label: t(d.label) }))}
+        onChange={(v) => set('due', v as DueFilter)}
+      />
       {profile.role === 'central' && (
-        <div className="filter">
-          <label htmlFor="filter-village">{t('register.village')}</label>
-          <select
-            id="filter-village"
-            className="filter-select"
-            value={filter.village}
-            onChange={(e) => set('village', e.target.value)}
-          >
-            <option value="">{t('register.all')}</option>
-            {villages.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabeledSelect
+          id="filter-village"
+          label={t('register.village')}
+          allLabel={all}
+          value={filter.village}
+          options={villages.map((v) => ({ value: v, label: v }))}
+          onChange={(v) => set('village', v)}
+        />
       )}
     </div>
   );
