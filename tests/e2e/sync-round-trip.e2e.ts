@@ -13,7 +13,14 @@ import { serveRenderer, type WebServer } from '../helpers/web-server';
 const PASSWORD = 'correct horse battery';
 const SHOTS = 'test-results/screenshots';
 
-async function logIn(context: BrowserContext, url: string, server: string, user: string, operator: string): Promise<Page> {
+async function logIn(
+  context: BrowserContext,
+  url: string,
+  server: string,
+  user: string,
+  operator: string,
+  villageName = '',
+): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
@@ -22,6 +29,7 @@ async function logIn(context: BrowserContext, url: string, server: string, user:
   await page.getByLabel('Пароль').fill(PASSWORD);
   await page.getByLabel('Номер робочого місця').fill('1');
   await textbox(page, 'Ваше прізвище та ініціали').fill(operator);
+  if (villageName) await textbox(page, 'Назва села (старостинського округу)').fill(villageName);
   await page.getByRole('button', { name: 'Увійти' }).click();
   await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
   return page;
@@ -74,7 +82,9 @@ describe('a starosta and the council office, each in their own browser', () => {
     const village = await launchWithProfile(villageProfile);
     const council = await launchWithProfile(councilProfile);
     try {
-      const vPage = await logIn(village, web.url, couch.url, 'starosta.hlyboke', 'Коваль О. П.');
+      const vPage = await logIn(village, web.url, couch.url, 'starosta.hlyboke', 'Коваль О. П.', 'Глибоке');
+      // The village comes from the account's role: this PC is now Hlyboke's.
+      expect(await vPage.getByRole('banner').textContent()).toContain('Глибоке · Староста: Коваль О. П.');
       const cPage = await logIn(council, web.url, couch.url, 'rada', 'Мельник І. В.');
       await expect.poll(() => statusBar(vPage).textContent()).toContain('Остання синхронізація');
 

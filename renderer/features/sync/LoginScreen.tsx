@@ -26,6 +26,7 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [workstation, setWorkstation] = useState('1');
   const [operatorName, setOperatorName] = useState('');
+  const [villageName, setVillageName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const lang = i18n.language === 'en' ? 'en' : 'uk';
@@ -35,11 +36,11 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
       profile ?? {
         role: config.role,
         villageCode: config.villageId,
-        villageName: config.role === 'central' ? t('setup.centralOffice') : config.villageId,
+        villageName: config.role === 'central' ? t('setup.centralOffice') : villageName.trim() || config.villageId,
         workstation: Number(workstation) || 1,
         operatorName: operatorName.trim() || config.username,
       },
-    [profile, t, workstation, operatorName],
+    [profile, t, workstation, operatorName, villageName],
   );
 
   // The desktop page reloaded to reach a newly saved server: finish that login with the saved credentials.
@@ -104,6 +105,9 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
                 value={workstation}
                 onChange={(e) => setWorkstation(e.target.value)}
               />
+            </Field>
+            <Field id="login-village" label={t('login.villageName')} hint={t('login.villageNameHint')}>
+              <input id="login-village" value={villageName} onChange={(e) => setVillageName(e.target.value)} />
             </Field>
             <Field id="login-operator" label={t('setup.operatorName')}>
               <input id="login-operator" value={operatorName} onChange={(e) => setOperatorName(e.target.value)} />
