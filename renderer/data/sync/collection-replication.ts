@@ -27,7 +27,7 @@ function pulledProblems(collection: SyncedCollection, doc: Record<string, unknow
  * Sends documents with `_bulk_docs`, halving the batch whenever the server answers 413 (a body over its limit) until
  * a single document is left; that one is then reported as rejected instead of blocking the rest.
  */
-async function sendHalving(client: CouchClient, dbName: string, docs: CouchDoc[]): Promise<BulkRow[]> {
+export async function sendHalving(client: CouchClient, dbName: string, docs: CouchDoc[]): Promise<BulkRow[]> {
   try {
     return await client.bulkDocs(dbName, docs);
   } catch (error) {
