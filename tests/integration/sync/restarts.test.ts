@@ -1,0 +1,130 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type { RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AppDatabase, openDatabase } from '../../../renderer/data/database';
+import type { SyncController } from '../../../renderer/data/sync/sync-controller';
+import { connectionFromEnv } from '../../../server/admin/couch-client';
+import { freePort, type PouchServer, startPouchServer } from '../../../server/embedded/pouchdb-process';
+import type { TestCouch } from '../../helpers/couch/test-couch';
+import { TestDatabases, uniqueDbName } from '../../helpers/data/test-db';
+import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy';
+import { clientSetup, provisionCommunity, startSync, statusWhere } from '../../helpers/sync/sync-clients';
+import { centralDocsOf, centralIdsOf, registerMany, waitForCentral } from '../../helpers/sync/volume';
+
+const ADMIN = { adminUser: 'admin', adminPassword: 'test-admin-pass' };
+
+/**
+ * Restarts in the middle of a sync (DESIGN.md, "Weak connectivity is the normal case"): the server killed and started
+ * again on the same data, and the app closed and opened again on the same local storage. Nothing may be lost or
+ * written twice. The server keeps its data on disk here (the in-memory mode loses everything with the process).
+ */
+describe('restarts in the middle of a sync', () => {
+  let dataDir: string;
+  let port: number;
+  let server: PouchServer;
+  let couch: TestCouch;
+  const dbs = new TestDatabases();
+  const controllers: SyncController[] = [];
+  const proxies: FaultProxy[] = [];
+  const reopened: AppDatabase[] = [];
+
+  const start = () => startPouchServer({ port, dataDir, ...ADMIN });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ov-restart-'));
+    port = await freePort();
+    server = await start();
+    couch = {
+      url: server.url,
+      adminUrl: server.adminUrl,
+      conn: connectionFromEnv({ COUCHDB_URL: server.adminUrl }),
+      stop: () => server.stop(),
+    };
+  });
+
+  afterEach(async () => {
+    for (const c of controllers.splice(0)) c.dispose();
+    await Promise.all(proxies.splice(0).map((p) => p.close()));
+    await Promise.all(reopened.splice(0).map((db) => (db.closed ? undefined : db.close())));
+    await dbs.removeAll();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('the server killed and restarted mid-sync: the client recovers by itself and everything arrives once', async () => {
+    const community = await provisionCommunity(couch);
+    const [a] = community.villages;
+    // A slow link, so that the kill lands while batches are still going up.
+    const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 100, bytesPerSecond: 12_000 } });
+    proxies.push(proxy);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    const db = await dbs.create('memory');
+    const registered = await registerMany(db, village.profile, 300, () => 1);
+    const sync = startSync(db, village.config);
+    controllers.push(sync);
+    await statusWhere(sync, 'the first batches sent', (s) => s.sent >= 100);
+    expect(sync.current.waiting).toBeGreaterThan(0);
+
+    server.child.kill('SIGKILL');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    await statusWhere(sync, 'the client sees the outage', (s) => s.failure !== null);
+    expect(sync.current.isRunning).toBe(true);
+    server = await start();
+
+    const expected = centralIdsOf(registered);
+    // The backoff grown during the outage decides when the client comes back (40–85 s seen here): a generous wait.
+    const central = await waitForCentral(couch.conn, [a], expected, 150_000);
+    expect([...central.keys()].sort()).toEqual(expected);
+    expect([...central.values()].filter((rev) => !rev.startsWith('1-'))).toEqual([]);
+    const done = await statusWhere(sync, 'nothing waiting', (s) => s.waiting === 0 && s.failure === null, 20_000);
+    expect(done.rejected).toEqual([]);
+    expect(done.isRunning).toBe(true);
+  }, 200_000);
+
+  it('the app closed mid-sync and opened again on the same storage: everything arrives once, nothing waits', async () => {
+    const community = await provisionCommunity(couch);
+    const [a] = community.villages;
+    const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 100, bytesPerSecond: 8_000 } });
+    proxies.push(proxy);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    // Dexie on fake-indexeddb: a database of that name persists in this process after it is closed, like IndexedDB.
+    const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
+    const name = uniqueDbName('ovrestart');
+    const first = await openDatabase({ name, storage });
+    reopened.push(first);
+    const registered = await registerMany(first, village.profile, 150, () => 1);
+    const total = registered.appeals.length + registered.events.length;
+    const sync = startSync(first, village.config);
+    controllers.push(sync);
+    await statusWhere(sync, 'part of the push through', (s) => s.sent >= 100);
+    const waitingAtClose = sync.current.waiting;
+    expect(waitingAtClose).toBeGreaterThan(0);
+
+    // The app is closed while a push is in flight.
+    sync.dispose();
+    await first.close();
+
+    const second = await openDatabase({ name, storage });
+    reopened.push(second);
+    expect(await second.appeals.count().exec()).toBe(150);
+    expect(await second.outbox.count({ selector: { state: 'waiting' } }).exec()).toBeGreaterThan(0);
+    const resumed = startSync(second, village.config);
+    controllers.push(resumed);
+
+    const expected = centralIdsOf(registered);
+    const central = await waitForCentral(couch.conn, [a], expected, 90_000);
+    expect([...central.keys()].sort()).toEqual(expected);
+    expect([...central.values()].filter((rev) => !rev.startsWith('1-'))).toEqual([]);
+    const done = await statusWhere(resumed, 'nothing waiting after the restart', (s) => s.waiting === 0, 60_000);
+    expect(done.rejected).toEqual([]);
+    expect(await second.outbox.count().exec()).toBe(0);
+    expect((await centralDocsOf(couch.conn, [a])).size).toBe(total);
+  });
+});
