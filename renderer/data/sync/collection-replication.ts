@@ -6,7 +6,7 @@ import type { AppDatabase } from '../database';
 import type { BulkRow, CouchClient } from './couch-client';
 import { COUCH_PREFIX, type CouchDoc, fromCouch, type SyncedCollection, toCouch } from './couch-docs';
 import { markRejected, markSent } from './outbox';
-import { SyncError } from './sync-failure';
+import { classifyError, SyncError, type SyncFailure } from './sync-failure';
 
 export interface PullCheckpoint {
   seq: string | number;
@@ -43,9 +43,26 @@ export async function sendHalving(client: CouchClient, dbName: string, docs: Cou
   }
 }
 
+/** Wraps a handler so that every failure is classified and reported before it is thrown to RxDB. */
+function reporting<A extends unknown[], R>(hooks: ReplicationHooks, handler: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      hooks.onFailure(classifyError(error));
+      throw error;
+    }
+  };
+}
+
 export interface ReplicationHooks {
   /** A request to the server went through (the link works). */
   onRequestOk(): void;
+  /**
+   * A request failed. Reported here, classified, before RxDB wraps the error: RxDB turns it into plain JSON, which
+   * loses the class the classification needs (a cut link would read as a server failure, a 401 would not stop sync).
+   */
+  onFailure(failure: SyncFailure): void;
   /** Pulled documents that failed the structure check and were left out. */
   onInvalidPulled(collection: SyncedCollection, id: string, problems: string[]): void;
 }
@@ -80,7 +97,7 @@ export function replicateCollection(options: {
     pull: {
       batchSize: options.batchSize,
       stream$: options.stream$.asObservable(),
-      handler: async (checkpoint, batchSize) => {
+      handler: reporting(hooks, async (checkpoint: PullCheckpoint | undefined, batchSize: number) => {
         // RxDB stops pulling when a batch has fewer documents than it asked for, and keeps no checkpoint for an empty
         // one. The feed mixes appeals, events and other documents, so read on until the batch is full or the feed ends,
         // and remember a stretch that held nothing for this collection so the next pull does not read it again.
@@ -106,11 +123,11 @@ export function replicateCollection(options: {
         hooks.onRequestOk();
         if (documents.length === 0) skipAhead = { from, to: since };
         return { documents, checkpoint: { seq: since } };
-      },
+      }),
     },
     push: {
       batchSize: options.batchSize,
-      handler: async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
+      handler: reporting(hooks, async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
         const docs = rows.map((r) => toCouch(collection, r.newDocumentState as never));
         const results = await sendHalving(client, dbName, docs);
         hooks.onRequestOk();
@@ -127,7 +144,7 @@ export function replicateCollection(options: {
         await markRejected(db, collection, rejected, new Date().toISOString());
         // Write-once documents never conflict in substance, so nothing goes back to RxDB's conflict handler.
         return [];
-      },
+      }),
     },
   });
 }

@@ -12,7 +12,9 @@ import { INITIAL_STATUS, type SyncReport, type SyncStatus } from './sync-status'
 import { publishVillageStatus } from './village-status';
 
 const BASE_RETRY_MS = 5_000;
-const MAX_RETRY_MS = 5 * 60_000;
+const MAX_RETRY_MS = 60_000;
+/** After the link recovers, the replications still asleep in their backoff are restarted, at most this often. */
+const RECOVERY_RESTART_MS = 10_000;
 const LONG_POLL_MS = 25_000;
 
 /** RxDB wraps what a handler threw; the classification needs the original error. */
@@ -45,6 +47,7 @@ export class SyncController {
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStatusPublish = 0;
   private auth: CouchAuth | null = null;
+  private lastRecoveryRestart = 0;
 
   /**
    * Restarts the replications at once instead of waiting out the backoff: when the link comes back (the browser's
@@ -94,10 +97,17 @@ export class SyncController {
     this.patch({ isRunning: true, failure: null });
     const hooks = {
       onRequestOk: () => {
+        const wasFailing = this.current.failure !== null;
         this.retryMs = BASE_RETRY_MS;
         for (const r of this.replications) r.retryTime = BASE_RETRY_MS;
         this.patch({ isOnline: true, failure: null });
+        // RxDB fixed each waiting retry's delay when its wait began: wake them now that requests go through again.
+        if (wasFailing && Date.now() - this.lastRecoveryRestart > RECOVERY_RESTART_MS) {
+          this.lastRecoveryRestart = Date.now();
+          setTimeout(() => this.retryNow(), 0);
+        }
       },
+      onFailure: (failure: SyncFailure) => this.onFailure(failure),
       onInvalidPulled: (collection: SyncedCollection, id: string, problems: string[]) => {
         console.warn(`sync: left out an invalid ${collection} document ${id}: ${problems.join('; ')}`);
       },
@@ -115,7 +125,8 @@ export class SyncController {
       });
       this.replications.push(replication);
       this.subscriptions.push(
-        replication.error$.subscribe((error) => this.onError(unwrap(error))),
+        // Handler failures arrive classified through onFailure; RxDB's own copy of them carries no class.
+        replication.error$.subscribe((error) => console.warn('sync: replication error', unwrap(error))),
         replication.received$.subscribe(() => this.onReceived()),
         replication.sent$.subscribe(() => this.patch({ sent: this.current.sent + 1 })),
         replication.active$.subscribe(() => this.onActivity()),
@@ -145,7 +156,10 @@ export class SyncController {
   }
 
   private onError(error: unknown): void {
-    const failure = classifyError(error);
+    this.onFailure(classifyError(error));
+  }
+
+  private onFailure(failure: SyncFailure): void {
     if (failure.kind === 'login') {
       // Stop at once: retrying a refused password locks the account (CouchDB: 5 failures, 5 minutes).
       this.stopReplications();
@@ -192,8 +206,11 @@ export class SyncController {
         }
         const seq = await client.waitForChange(this.config.dbName, since, LONG_POLL_MS);
         if (runId !== this.runId) return;
-        if (seq !== since) this.stream$.next('RESYNC');
-        since = seq;
+        if (seq !== since) {
+          this.stream$.next('RESYNC');
+          // The poll asked for one change; jump to the end of the feed rather than walk it one change per request.
+          since = await client.lastSeq(this.config.dbName);
+        }
         delay = BASE_RETRY_MS;
       } catch (error) {
         if (runId !== this.runId) return;
