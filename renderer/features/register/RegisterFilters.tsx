@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { APPEAL_STATUSES } from '../../../shared/domain/events/event.types';
 import { APPEAL_TYPES, TOPICS } from '../../../shared/reference';
 import { useApp } from '../../app/app-context';
 import { LabeledSelect } from '../../ui/LabeledSelect';
 import { toOptions } from '../../ui/options';
 import type { DueFilter, RegisterFilter } from './register-query';
-
-const STATUSES = ['registered', 'forwarded', 'in-progress', 'answered', 'delivered', 'closed', 'returned', 'not-considered'];
 
 const DUE_FILTERS = [
   { value: 'week', label: 'register.dueWeek' },
@@ -44,7 +43,7 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
         label={t('register.status')}
         allLabel={all}
         value={filter.status}
-        options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        options={APPEAL_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         onChange={(v) => set('status', v)}
       />
       <LabeledSelect

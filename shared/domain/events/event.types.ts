@@ -77,6 +77,18 @@ export type AppealStatus =
   | 'returned'
   | 'not-considered';
 
+/** Every status in the order of the workflow (filters, catalogs). */
+export const APPEAL_STATUSES = [
+  'registered',
+  'forwarded',
+  'in-progress',
+  'answered',
+  'delivered',
+  'closed',
+  'returned',
+  'not-considered',
+] as const satisfies readonly AppealStatus[];
+
 /** The current state of an appeal: a pure fold of the appeal and its events. */
 export interface AppealState {
   appealId: string;

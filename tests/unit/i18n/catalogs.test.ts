@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../renderer/i18n/en.json';
 import uk from '../../../renderer/i18n/uk.json';
+import { APPEAL_STATUSES, EVENT_KINDS } from '../../../shared/domain/events/event.types';
+import { ROLES } from '../../../shared/domain/permissions/permissions';
 
 /** Flattens a catalog into dotted keys; plural forms (`_one`, `_few`, …) count as their base key. */
 function keys(catalog: object, prefix = ''): Set<string> {
@@ -44,25 +46,12 @@ describe('the i18n catalogs', () => {
   });
 
   it('name every appeal status, event kind and role the domain has', () => {
-    const statuses = ['registered', 'forwarded', 'in-progress', 'answered', 'delivered', 'closed', 'returned', 'not-considered'];
-    const kinds = [
-      'forwarded',
-      'assigned',
-      'extended',
-      'answered',
-      'delivered',
-      'closed',
-      'amended',
-      'returned-incomplete',
-      'not-considered',
-      'comment',
-    ];
-    for (const s of statuses) expect(ukKeys.has(`status.${s}`), `status.${s}`).toBe(true);
-    for (const k of kinds) {
+    for (const s of APPEAL_STATUSES) expect(ukKeys.has(`status.${s}`), `status.${s}`).toBe(true);
+    for (const k of EVENT_KINDS) {
       expect(ukKeys.has(`event.${k}`), `event.${k}`).toBe(true);
       expect(ukKeys.has(`action.${k}`), `action.${k}`).toBe(true);
     }
-    for (const r of ['starosta', 'clerk', 'central']) expect(ukKeys.has(`roles.${r}`)).toBe(true);
+    for (const r of ROLES) expect(ukKeys.has(`roles.${r}`)).toBe(true);
   });
 
   it('write Ukrainian text in the Ukrainian catalog', () => {
