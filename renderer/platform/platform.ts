@@ -72,6 +72,7 @@ const browserPlatform: Platform = {
   onMenuCommand: () => () => undefined,
 };
 
-const api = typeof window === 'undefined' ? undefined : window.api;
+// `window.api` exists only in Electron's page (the preload); globalThis is the window in a page and typechecks in Node.
+const api = (globalThis as { api?: OpenVillageApi }).api;
 
 export const platform: Platform = api ? electronPlatform(api) : browserPlatform;

@@ -1,5 +1,6 @@
 import { BehaviorSubject, type Observable, of, switchMap } from 'rxjs';
 import type { LocalizedText } from '../../../shared/lib/i18n-text';
+import { onOnline, reloadPage, sessionValue, setSessionValue } from '../../platform/page';
 import { platform } from '../../platform/platform';
 import type { AppDatabase } from '../database';
 import type { Profile } from '../profile.repository';
@@ -58,7 +59,7 @@ export class SyncService {
     this.db = db;
     this.appVersion = appVersion;
     // The link is back: try at once rather than when the backoff runs out.
-    globalThis.addEventListener?.('online', () => this.controller?.retryNow());
+    onOnline(() => this.controller?.retryNow());
   }
 
   get controller(): SyncController | null {
@@ -99,8 +100,8 @@ export class SyncService {
       if (!(await platform.saveCredentials({ serverUrl, username: input.username, password: input.password }))) {
         return { ok: false, message: MESSAGES.noSecureStore };
       }
-      sessionStorage.setItem(RESUME_KEY, '1');
-      location.reload();
+      setSessionValue(RESUME_KEY, '1');
+      reloadPage();
       return { ok: false, message: MESSAGES.reloading };
     }
     const auth: CouchAuth = platform.canStoreCredentials
@@ -144,12 +145,12 @@ export class SyncService {
 
   /** True after the desktop page reloaded to reach a newly saved server: the login screen should finish the login. */
   hasPendingLogin(): boolean {
-    return platform.canStoreCredentials && globalThis.sessionStorage?.getItem(RESUME_KEY) === '1';
+    return platform.canStoreCredentials && sessionValue(RESUME_KEY) === '1';
   }
 
   /** Finishes a login started before the reload, with the credentials main has just saved. */
   async resumeLogin(profile: Profile | null): Promise<LoginResult> {
-    sessionStorage.removeItem(RESUME_KEY);
+    setSessionValue(RESUME_KEY, null);
     const saved = await platform.loadCredentials();
     if (!saved) return { ok: false, message: MESSAGES.noSecureStore };
     return this.login(saved, profile);
