@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/lib/dates';
+import { SHOTS, useAppBrowsers } from '../helpers/app-browsers';
 import { setUpVillage } from '../helpers/app-page';
 import {
   cardField,
@@ -12,7 +12,6 @@ import {
   kyivToday,
   labelled,
   normalDue,
-  openApp,
   openRegister,
   overviewTiles,
   recordAction,
@@ -23,10 +22,6 @@ import {
   timelineItems,
   uaDate,
 } from '../helpers/app-page-extra';
-import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
-import { serveRenderer, type WebServer } from '../helpers/web-server';
-
-const SHOTS = 'test-results/screenshots';
 
 /** Opens an appeal's card by clicking its row in the register. */
 async function openCardByClick(page: Page, regIndex: string) {
@@ -42,37 +37,14 @@ async function goOffline(context: BrowserContext, page: Page) {
 }
 
 describe('the appeal card: every registration field, the actions of each role and the timeline', () => {
-  let server: WebServer;
-  const profiles: string[] = [];
-  let context: BrowserContext | undefined;
+  const app = useAppBrowsers();
+  const freshApp = () => app.fresh();
   const today = kyivToday();
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveRenderer();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    for (const dir of profiles) removeProfile(dir);
-  });
-
-  async function freshApp(): Promise<Page> {
-    const dir = newProfileDir();
-    profiles.push(dir);
-    context = await launchWithProfile(dir);
-    return openApp(context, server.url);
-  }
 
   it('a starosta opens the card from the register, forwards, comments, amends and marks it not to be considered', async () => {
     const page = await freshApp();
     await setUpVillage(page, { code: 'hlyboke', name: 'Глибоке', workstation: 1, operator: 'Коваль О. П.' });
-    await goOffline(context as BrowserContext, page);
+    await goOffline(app.context, page);
 
     const receivedOn = addDays(today, -2);
     const oldAddress = 'с. Глибоке, вул. Садова, 3';
@@ -183,7 +155,7 @@ describe('the appeal card: every registration field, the actions of each role an
   it('the central office assigns, extends within 45 days, answers, and the answer is handed over', async () => {
     const page = await freshApp();
     await setUpCentral(page, { workstation: 1, operator: 'Мельник І. В.' });
-    await goOffline(context as BrowserContext, page);
+    await goOffline(app.context, page);
 
     // Received 26 days ago: the normal term ends within the coming week.
     const receivedOn = addDays(today, -26);

@@ -1,6 +1,7 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/lib/dates';
+import { useAppBrowsers } from '../helpers/app-browsers';
 import { combobox, setUpVillage, textbox } from '../helpers/app-page';
 import {
   cardField,
@@ -11,14 +12,11 @@ import {
   isFocused,
   kyivToday,
   labelled,
-  openApp,
   openRegister,
   rowByIndex,
   saveAppealForm,
   storedAppealCount,
 } from '../helpers/app-page-extra';
-import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
-import { serveRenderer, type WebServer } from '../helpers/web-server';
 
 const SCRIPT = '<script>window.__pwned=1</script>';
 const IMG = '<img src=x onerror="window.__pwned=2">';
@@ -52,34 +50,15 @@ async function expectNothingInjected(page: Page) {
 }
 
 describe('odd and hostile input at the registration form', () => {
-  let server: WebServer;
-  const profiles: string[] = [];
-  let context: BrowserContext | undefined;
+  const app = useAppBrowsers();
   const today = kyivToday();
-
-  beforeAll(async () => {
-    server = await serveRenderer();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    for (const dir of profiles) removeProfile(dir);
-  });
 
   /** A fresh profile set up as the starosta of Hlyboke, with the network switched off once the shell is cached. */
   async function freshVillage(): Promise<Page> {
-    const dir = newProfileDir();
-    profiles.push(dir);
-    context = await launchWithProfile(dir);
-    const page = await openApp(context, server.url);
+    const page = await app.fresh();
     await setUpVillage(page, { code: 'hlyboke', name: 'Глибоке', workstation: 1, operator: 'Коваль О. П.' });
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
-    await context.setOffline(true);
+    await app.context.setOffline(true);
     return page;
   }
 

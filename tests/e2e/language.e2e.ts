@@ -1,20 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/lib/dates';
+import { useAppBrowsers } from '../helpers/app-browsers';
 import { registerAppeal, setUpVillage } from '../helpers/app-page';
-import {
-  cardField,
-  cellText,
-  dataRows,
-  fieldError,
-  gbDate,
-  kyivToday,
-  openApp,
-  openRegister,
-  uaDate,
-} from '../helpers/app-page-extra';
-import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
-import { serveRenderer, type WebServer } from '../helpers/web-server';
+import { cardField, cellText, dataRows, fieldError, gbDate, kyivToday, openRegister, uaDate } from '../helpers/app-page-extra';
 
 /** A recent date whose day is above 12, so that dd/mm and mm/dd cannot be mistaken for each other. */
 function unambiguousRecentDate(today: string): string {
@@ -29,36 +18,14 @@ function htmlLang(page: Page): Promise<string | null> {
 }
 
 describe('the interface language', () => {
-  let server: WebServer;
-  const profiles: string[] = [];
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    server = await serveRenderer();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    for (const dir of profiles) removeProfile(dir);
-  });
-
-  async function freshApp(): Promise<Page> {
-    const dir = newProfileDir();
-    profiles.push(dir);
-    context = await launchWithProfile(dir);
-    return openApp(context, server.url);
-  }
+  const app = useAppBrowsers();
+  const freshApp = () => app.fresh();
 
   it('switches to English with dates in en-GB, remembers it across a reload, and switches back to Ukrainian', async () => {
     const page = await freshApp();
     await setUpVillage(page, { code: 'hlyboke', name: 'Глибоке', workstation: 1, operator: 'Коваль О. П.' });
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
-    await context?.setOffline(true);
+    await app.context.setOffline(true);
 
     const receivedOn = unambiguousRecentDate(kyivToday());
     const index = await registerAppeal(page, {
