@@ -4,6 +4,7 @@
 import { ulid } from 'ulid';
 import { ID_PREFIX, statusDocId } from '../../../shared/couch/names';
 import type { Appeal, Role } from '../../../shared/domain/appeal/appeal.types';
+import { emptyDraft } from '../../../shared/domain/appeal/validate';
 import type { AppealEvent, EventKind, EventPayloads } from '../../../shared/domain/events/event.types';
 
 /** An appeal document of `villageId`, registered by `role`. */
@@ -18,26 +19,14 @@ export function appealDoc(villageId: string, role: Role = 'starosta', over: Part
     registeredAt: '2026-11-02T09:15:00.000Z',
     registeredBy: 'Олена Бондар',
     registeredRole: role,
+    ...emptyDraft('2026-11-02'),
     surname: 'Бондаренко',
     givenName: 'Петро',
     patronymic: 'Іванович',
-    collectiveName: '',
     address: 'вул. Шевченка, 5',
     phone: '+380671234567',
-    email: '',
     sex: 'male',
-    subject: 'individual',
-    type: 'application',
-    receiptForm: 'personal',
-    receiptSign: 'first',
-    categories: [],
-    socialStatus: '',
-    letterDate: null,
-    receivedOn: '2026-11-02',
-    term: 'normal',
-    origin: null,
     issues: [{ topicCode: '01', text: 'Ремонт дороги' }],
-    note: '',
     ...over,
   };
   return { _id: `${ID_PREFIX.appeal}${appeal.id}`, ...appeal };
