@@ -21,6 +21,8 @@ export const ID_PREFIX = {
   event: 'event:',
   status: 'status:',
   village: 'village:',
+  file: 'file:',
+  chunk: 'chunk:',
 } as const;
 
 /** Name of the design document (validation, replication filters, counts) in every Open Village database. */
@@ -49,6 +51,16 @@ export function toVillageReplicationId(code: string): string {
 /** `_id` of a village's own status document (last sync, number waiting), written by that village's users. */
 export function statusDocId(code: string): string {
   return `${ID_PREFIX.status}${code}`;
+}
+
+/** `_id` of the metadata document of an attached file. */
+export function fileDocId(fileId: string): string {
+  return `${ID_PREFIX.file}${fileId}`;
+}
+
+/** `_id` of chunk `n` of a file's bytes (one CouchDB attachment `data` each). */
+export function chunkDocId(fileId: string, n: number): string {
+  return `${ID_PREFIX.chunk}${fileId}:${n}`;
 }
 
 /** `_id` of the registry entry of a village in the central database. */

@@ -13,6 +13,7 @@ import { EVENT_KINDS } from '../domain/events/event.types';
 import { COUNCIL_EVENT_KINDS, PERMISSIONS } from '../domain/permissions/permissions';
 import { APPEAL_SCHEMA } from '../schema/appeal.schema';
 import { EVENT_SCHEMA } from '../schema/event.schema';
+import { CHUNK_SCHEMA, FILE_SCHEMA } from '../schema/file.schema';
 import { CENTRAL_ROLE, ID_PREFIX, STAROSTA_ROLE, villageRole } from './names';
 import { STATUS_SCHEMA, VILLAGE_REGISTRY_SCHEMA } from './status.schema';
 
@@ -41,6 +42,8 @@ export function validationConfig(scope: DbScope) {
       event: { properties: EVENT_SCHEMA.properties, required: EVENT_SCHEMA.required, type: 'object' },
       status: STATUS_SCHEMA,
       village: VILLAGE_REGISTRY_SCHEMA,
+      file: { properties: FILE_SCHEMA.properties, required: FILE_SCHEMA.required, type: 'object' },
+      chunk: CHUNK_SCHEMA,
     },
   };
 }
@@ -113,14 +116,14 @@ const BODY = `
   }
 
   if (newDoc._deleted) {
-    if (kind === 'appeal' || kind === 'event') deny('Звернення і події не видаляють: це реєстр', 'Appeals and events are never deleted: this is a register');
+    if (kind === 'appeal' || kind === 'event' || kind === 'file' || kind === 'chunk') deny('Звернення і події не видаляють: це реєстр', 'Appeals and events are never deleted: this is a register');
     if (!isAdmin) deny('Видаляти може лише адміністратор сервера', 'Only a server admin may delete this document');
     return;
   }
 
   var problem = check(newDoc, C.schemas[kind], '');
   if (problem) deny('Неправильна структура документа (' + problem + ')', 'Invalid document structure (' + problem + ')');
-  var key = kind === 'village' ? newDoc.code : (kind === 'status' ? newDoc.villageId : newDoc.id);
+  var key = kind === 'village' ? newDoc.code : (kind === 'status' ? newDoc.villageId : (kind === 'chunk' ? newDoc.fileId + ':' + newDoc.n : newDoc.id));
   if (id !== C.prefixes[kind] + key) deny('Ідентифікатор документа не відповідає його полям', 'The document id does not match its fields');
   if (kind === 'village') {
     if (!new RegExp(C.villageCodePattern).test(newDoc.code)) deny('Неправильний код села', 'Invalid village code');
@@ -135,12 +138,18 @@ const BODY = `
     if (!contains(C.eventKinds, newDoc.kind)) deny('Невідомий вид події: ' + newDoc.kind, 'Unknown event kind: ' + newDoc.kind);
     if (newDoc.type !== undefined && newDoc.type !== 'event') deny('Поле type події має бути event', 'The type field of an event must be event');
   }
+  // A chunk carries exactly one attachment, its bytes; a file's metadata carries none.
+  if (kind === 'chunk' && !(newDoc._attachments && newDoc._attachments.data)) deny('Частина файла без даних', 'A file chunk without its data');
+  if (kind === 'file' && newDoc._attachments) deny('Опис файла не містить вкладень', 'A file description carries no attachments');
 
   if (!isAdmin) {
     var isCentral = has(C.centralRole);
     if (kind === 'status') {
       if (!has(C.villageRolePrefix + newDoc.villageId)) deny('Стан села пишуть лише користувачі цього села', 'Only the users of the village write its status');
+    } else if (kind === 'chunk') {
+      if (!isCentral && !has(C.villageRolePrefix + newDoc.villageId)) deny('Село пише лише власні документи', 'A village writes only its own documents');
     } else {
+      // Files and events name their author's role in \`role\`, appeals in \`registeredRole\`.
       var docRole = kind === 'appeal' ? newDoc.registeredRole : newDoc.role;
       var allowed = isCentral ? ['central'] : (has(C.starostaRole) ? ['starosta', 'clerk'] : ['clerk']);
       if (!isCentral && !has(C.villageRolePrefix + newDoc.villageId)) deny('Село пише лише власні документи', 'A village writes only its own documents');
@@ -156,8 +165,16 @@ const BODY = `
 
   // Write-once: an appeal or an event never changes. The same content again (a replication of a copy, a retried push)
   // changes nothing and passes; any difference is refused, for admins too.
-  if (oldDoc && !oldDoc._deleted && (kind === 'appeal' || kind === 'event') && !same(oldDoc, newDoc, true)) {
+  var writeOnce = kind === 'appeal' || kind === 'event' || kind === 'file' || kind === 'chunk';
+  if (oldDoc && !oldDoc._deleted && writeOnce && !same(oldDoc, newDoc, true)) {
     deny('Звернення і події записуються один раз і не змінюються', 'Appeals and events are written once and never changed');
+  }
+  // A chunk's bytes never change either; \`same\` skips \`_\` fields, so look at the attachment: new inline bytes
+  // (pouchdb-server shows them as \`data\`) or another digest (CouchDB shows stubs with digests) are refused.
+  var was = oldDoc && !oldDoc._deleted && kind === 'chunk' && oldDoc._attachments ? oldDoc._attachments.data : null;
+  var now = kind === 'chunk' ? newDoc._attachments.data : null;
+  if (was && (now.data !== undefined || (now.digest && was.digest && now.digest !== was.digest))) {
+    deny('Частини файла записуються один раз і не змінюються', 'File chunks are written once and never changed');
   }
 `;
 

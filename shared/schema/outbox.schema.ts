@@ -26,7 +26,7 @@ export const OUTBOX_SCHEMA = {
 export interface OutboxRow {
   key: string;
   /** The collection the document belongs to (`collection` is a reserved RxDocument getter). */
-  target: 'appeals' | 'events';
+  target: 'appeals' | 'events' | 'files';
   docId: string;
   state: 'waiting' | 'rejected';
   reason?: string;

@@ -82,6 +82,11 @@ export function replicateCollection(options: {
   batchSize: number;
   retryTime: number;
   hooks: ReplicationHooks;
+  /**
+   * Other documents of the feed this pull reads past (file metadata), handed over before the checkpoint moves on, so
+   * none is lost when storing them fails. Given to one replication only: both read the same feed.
+   */
+  onPulledOthers?: (docs: CouchDoc[]) => Promise<void>;
 }): RxReplicationState<Doc, PullCheckpoint> {
   const { db, collection, client, dbName, hooks } = options;
   const prefix = COUCH_PREFIX[collection];
@@ -104,12 +109,16 @@ export function replicateCollection(options: {
         const from = checkpoint?.seq ?? 0;
         let since = skipAhead.from === from ? skipAhead.to : from;
         const documents: (Doc & { _deleted: boolean })[] = [];
+        const others: CouchDoc[] = [];
         for (;;) {
           const changes = await client.changes(dbName, { since, limit: batchSize });
           for (const row of changes.results) {
             if (!row.doc || row.deleted) continue;
             const local = fromCouch(collection, row.doc);
-            if (!local) continue;
+            if (!local) {
+              if (options.onPulledOthers) others.push(row.doc);
+              continue;
+            }
             const problems = pulledProblems(collection, local);
             if (problems.length > 0) {
               hooks.onInvalidPulled(collection, String(local.id), problems);
@@ -121,6 +130,7 @@ export function replicateCollection(options: {
           if (documents.length >= batchSize || changes.results.length < batchSize) break;
         }
         hooks.onRequestOk();
+        if (others.length > 0) await options.onPulledOthers?.(others);
         if (documents.length === 0) skipAhead = { from, to: since };
         return { documents, checkpoint: { seq: since } };
       }),

@@ -193,4 +193,27 @@ export class CouchClient {
     const body = await this.json<{ rows: { doc?: T }[] }>(`/${encodeURIComponent(db)}/_all_docs?${query}`);
     return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
   }
+
+  /** Which of these document ids exist (`_all_docs` with `keys`: one small request, no document bodies). */
+  async existingIds(db: string, ids: readonly string[]): Promise<Set<string>> {
+    const body = await this.json<{ rows: { id?: string; key: string; error?: string; value?: { deleted?: boolean } }[] }>(
+      `/${encodeURIComponent(db)}/_all_docs`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ keys: ids }) },
+    );
+    return new Set(body.rows.filter((r) => !r.error && !r.value?.deleted).map((r) => r.key));
+  }
+
+  /** The raw bytes of one attachment (binary, no base64 on the wire). */
+  async attachment(db: string, docId: string, name: string): Promise<ArrayBuffer> {
+    const response = await this.fetchImpl(
+      `${this.serverUrl}/${encodeURIComponent(db)}/${encodeURIComponent(docId)}/${encodeURIComponent(name)}`,
+      {
+        headers: this.headers({ Accept: '*/*' }),
+        credentials: this.auth.kind === 'cookie' ? 'include' : 'omit',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      },
+    );
+    if (!response.ok) throw new SyncError(classifyStatus(response.status, (await response.text()).slice(0, 500)));
+    return response.arrayBuffer();
+  }
 }

@@ -1,15 +1,14 @@
 import type { OutboxRow } from '../../../shared/schema/outbox.schema';
 import type { AppDatabase } from '../database';
 import { refreshRows } from '../register-projection';
-import type { SyncedCollection } from './couch-docs';
 
 /** The outbox row of a document just written on this PC. */
-export function outboxRow(collection: SyncedCollection, docId: string, at: string): OutboxRow {
+export function outboxRow(collection: OutboxRow['target'], docId: string, at: string): OutboxRow {
   return { key: `${collection}:${docId}`, target: collection, docId, state: 'waiting', at };
 }
 
 /** The server confirmed these documents (saved, or already there from an earlier attempt): nothing waits for them. */
-export async function markSent(db: AppDatabase, collection: SyncedCollection, docIds: readonly string[]): Promise<void> {
+export async function markSent(db: AppDatabase, collection: OutboxRow['target'], docIds: readonly string[]): Promise<void> {
   if (docIds.length === 0) return;
   await db.outbox.bulkRemove(docIds.map((id) => `${collection}:${id}`));
 }
@@ -17,7 +16,7 @@ export async function markSent(db: AppDatabase, collection: SyncedCollection, do
 /** The server refused a document: it is set aside with the server's reason and no longer blocks the ones after it. */
 export async function markRejected(
   db: AppDatabase,
-  collection: SyncedCollection,
+  collection: OutboxRow['target'],
   rejected: readonly { docId: string; reason: string }[],
   at: string,
 ): Promise<void> {

@@ -1,14 +1,19 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, type Observable, Subject, type Subscription } from 'rxjs';
+import type { AttachedFile } from '../../../shared/domain/files/file.types';
+import { fileMetaProblems } from '../../../shared/domain/files/validate-file';
 import type { AppDatabase } from '../database';
+import { insertPulledFiles } from '../files.repository';
 import { refreshRows } from '../register-projection';
 import { type PullCheckpoint, replicateCollection } from './collection-replication';
 import { type CouchAuth, CouchClient } from './couch-client';
-import type { SyncedCollection } from './couch-docs';
+import { type CouchDoc, fileFromCouch, type SyncedCollection } from './couch-docs';
+import { fetchFileBytes } from './file-fetch';
 import { observeRejected, observeWaiting } from './outbox';
 import { loadLastSyncAt, type SyncConfig, saveLastSyncAt } from './sync-config';
 import { classifyError, type SyncFailure } from './sync-failure';
 import { INITIAL_STATUS, type SyncReport, type SyncStatus } from './sync-status';
+import { noUploadStats, UploadQueue, type UploadStats } from './upload-queue';
 import { publishVillageStatus } from './village-status';
 
 const BASE_RETRY_MS = 5_000;
@@ -48,6 +53,21 @@ export class SyncController {
   private lastStatusPublish = 0;
   private auth: CouchAuth | null = null;
   private lastRecoveryRestart = 0;
+  private uploads: UploadQueue | null = null;
+  /** Counts of the upload queues of this controller (tests and the benchmark read them). */
+  readonly uploadStats: UploadStats = noUploadStats();
+  /** Resolves when the previous upload queue has ended its request in flight. */
+  private uploadsStopped: Promise<void> = Promise.resolve();
+
+  /**
+   * Fetches a file's bytes on demand from this user's server database (central: ov_central; a village: its own),
+   * or null when sync is not running (not logged in): nothing is downloaded up front.
+   */
+  get fetchFile(): ((file: AttachedFile) => Promise<Uint8Array>) | null {
+    const client = this.client;
+    if (!client || !this.current.isRunning) return null;
+    return (file) => fetchFileBytes(client, this.config.dbName, file);
+  }
 
   /**
    * Restarts the replications at once instead of waiting out the backoff: when the link comes back (the browser's
@@ -122,6 +142,7 @@ export class SyncController {
         batchSize: 100,
         retryTime: BASE_RETRY_MS,
         hooks,
+        onPulledOthers: collection === 'events' ? (docs) => this.onPulledFiles(docs) : undefined,
       });
       this.replications.push(replication);
       this.subscriptions.push(
@@ -133,6 +154,33 @@ export class SyncController {
       );
     }
     void this.longPoll(runId, client);
+    this.uploads = new UploadQueue({
+      db: this.db,
+      client,
+      dbName: this.config.dbName,
+      baseRetryMs: BASE_RETRY_MS,
+      maxRetryMs: MAX_RETRY_MS,
+      stats: this.uploadStats,
+      hooks: {
+        onRequestOk: hooks.onRequestOk,
+        onFailure: hooks.onFailure,
+        onProgress: (uploads) => this.patch({ uploads }),
+      },
+    });
+    this.uploads.start(this.uploadsStopped);
+  }
+
+  /** File metadata from the feed: stored without bytes (those are fetched only when someone opens the file). */
+  private async onPulledFiles(docs: CouchDoc[]): Promise<void> {
+    const files: AttachedFile[] = [];
+    for (const doc of docs) {
+      const local = fileFromCouch(doc);
+      if (!local) continue;
+      const problems = fileMetaProblems(local);
+      if (problems.length > 0) console.warn(`sync: left out an invalid file document ${doc._id}: ${problems.join('; ')}`);
+      else files.push(local as unknown as AttachedFile);
+    }
+    await insertPulledFiles(this.db, files);
   }
 
   private onReceived(): void {
@@ -241,6 +289,7 @@ export class SyncController {
     if (this.current.failure) this.retryNow();
     this.patch({ failure: null });
     for (const r of this.replications) r.reSync();
+    this.uploads?.wake();
     const inSync = Promise.all(this.replications.map((r) => r.awaitInSync()));
     const failed = new Promise<SyncFailure>((resolve) => {
       const sub = this.status$.subscribe((s) => {
@@ -261,6 +310,8 @@ export class SyncController {
   /** Cancels the replications and the long poll (local data stays as it is). */
   private stopReplications(): void {
     this.runId++;
+    if (this.uploads) this.uploadsStopped = this.uploads.stop();
+    this.uploads = null;
     for (const s of this.subscriptions) s.unsubscribe();
     this.subscriptions = [];
     const replications = this.replications;

@@ -1,5 +1,6 @@
 import type { OutboxRow } from '../../../shared/schema/outbox.schema';
 import type { SyncFailure } from './sync-failure';
+import { NO_UPLOADS, type UploadProgress } from './upload-queue';
 
 /** What the status bar shows: the truth about the link, the queue and the last successful sync. */
 export interface SyncStatus {
@@ -22,6 +23,8 @@ export interface SyncStatus {
   /** Documents sent and received since the app started (progress during a long sync). */
   sent: number;
   received: number;
+  /** Attached files waiting to be sent, and bytes sent of them. */
+  uploads: UploadProgress;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -35,6 +38,7 @@ export const INITIAL_STATUS: SyncStatus = {
   lastSyncAt: null,
   sent: 0,
   received: 0,
+  uploads: NO_UPLOADS,
 };
 
 /** What "sync now" reports when it ends. */

@@ -1,0 +1,108 @@
+/**
+ * validate_doc_update for attached files: the metadata `file:<id>` and the chunks `chunk:<fileId>:<n>` follow the
+ * same scope, role and write-once rules as appeals and events; a chunk must carry its bytes.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chunkToCouch, fileToCouch } from '../../../renderer/data/sync/couch-docs';
+import { addUser, addVillage } from '../../../server/admin/provision';
+import { chunkDocId, villageDbName } from '../../../shared/couch/names';
+import type { AttachedFile } from '../../../shared/domain/files/file.types';
+import { http, removeVillage, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
+
+let couch: TestCouch;
+const a = uniqueCode('fa');
+const b = uniqueCode('fb');
+const starosta = { name: `s-${a}`, password: 'starosta-pass' };
+const central = { name: `c-${a}`, password: 'central-pass' };
+const db = villageDbName(a);
+let counter = 0;
+
+type Put = { ok?: boolean; rev?: string; error?: string; reason?: string };
+
+function put(user: { name: string; password: string }, database: string, doc: { _id: string }) {
+  return http<Put>(couch.url, user, 'PUT', `/${database}/${encodeURIComponent(doc._id)}`, doc);
+}
+
+function fileOf(villageId: string, patch: Partial<AttachedFile> = {}): AttachedFile {
+  counter++;
+  return {
+    id: `01HFILE${String(counter).padStart(6, '0')}`,
+    appealId: '01HAPPEAL000000000000000',
+    villageId,
+    name: 'скан.pdf',
+    mime: 'application/pdf',
+    size: 70_000,
+    sha256: 'a'.repeat(64),
+    addedAt: '2024-05-01T08:00:00.000Z',
+    by: 'Оператор',
+    role: 'starosta',
+    chunkSize: 65_536,
+    chunkCount: 2,
+    ...patch,
+  };
+}
+
+beforeAll(async () => {
+  couch = await startTestCouch();
+  await addVillage(couch.conn, a, 'Село А');
+  await addVillage(couch.conn, b, 'Село Б');
+  await addUser(couch.conn, { ...starosta, role: 'starosta', village: a });
+  await addUser(couch.conn, { ...central, role: 'central' });
+});
+
+afterAll(async () => {
+  await removeVillage(couch.conn, a, [starosta.name, central.name]);
+  await removeVillage(couch.conn, b);
+  await couch.stop();
+});
+
+describe('validate_doc_update for files', () => {
+  test('a starosta writes a chunk and the metadata of a file of the own village', async () => {
+    const file = fileOf(a);
+    expect((await put(starosta, db, chunkToCouch(file, 0, new Uint8Array([1, 2, 3])))).status).toBe(201);
+    expect((await put(starosta, db, fileToCouch(file))).status).toBe(201);
+  });
+
+  test("a file of another village, or in another role's name, is forbidden", async () => {
+    const foreign = await put(starosta, db, fileToCouch(fileOf(b)));
+    expect(foreign.status).toBe(403);
+    const asCentral = await put(starosta, db, fileToCouch(fileOf(a, { role: 'central' })));
+    expect(asCentral.status).toBe(403);
+    expect(asCentral.body.reason).toContain('role');
+    const chunk = await put(starosta, villageDbName(b), chunkToCouch(fileOf(b), 0, new Uint8Array([1])));
+    expect(chunk.status).toBeGreaterThanOrEqual(401);
+  });
+
+  test('a chunk without bytes, with a wrong id, or a file of an unknown type is refused', async () => {
+    const file = fileOf(a);
+    const bare = { _id: chunkDocId(file.id, 0), type: 'chunk', fileId: file.id, villageId: a, n: 0 };
+    expect((await put(starosta, db, bare)).status).toBe(403);
+    const misnamed = { ...chunkToCouch(file, 1, new Uint8Array([1])), _id: chunkDocId(file.id, 5) };
+    expect((await put(starosta, db, misnamed)).body.reason).toContain('id');
+    const exe = await put(starosta, db, fileToCouch(fileOf(a, { mime: 'application/x-msdownload' as never })));
+    expect(exe.status).toBe(403);
+  });
+
+  test('the central office writes a file of a village appeal; nobody changes or deletes a file or a chunk', async () => {
+    const file = fileOf(a, { role: 'central', by: 'Рада' });
+    const chunk = chunkToCouch(file, 0, new Uint8Array([9, 9, 9]));
+    const written = await put(central, db, chunk);
+    expect(written.status).toBe(201);
+    expect((await put(central, db, fileToCouch(file))).status).toBe(201);
+    const meta = await http<AttachedFile & { _id: string; _rev: string }>(
+      couch.url,
+      central,
+      'GET',
+      `/${db}/${encodeURIComponent(`file:${file.id}`)}`,
+    );
+    const renamed = await put(central, db, { ...meta.body, name: 'інше.pdf' } as { _id: string });
+    expect(renamed.status).toBe(403);
+    const replaced = await put(central, db, {
+      ...chunkToCouch(file, 0, new Uint8Array([1, 1, 1])),
+      _rev: written.body.rev,
+    } as never);
+    expect(replaced.status).toBe(403);
+    const removed = await http(couch.url, central, 'DELETE', `/${db}/${encodeURIComponent(chunk._id)}?rev=${written.body.rev}`);
+    expect(removed.status).toBe(403);
+  });
+});
