@@ -36,6 +36,8 @@ export function buildCsp(options: CspOptions): string {
     "img-src 'self' data: blob:",
     `connect-src ${connect}`,
     "object-src 'none'",
+    // An attached PDF is shown in a frame from a blob: URL made of its bytes (renderer/features/files/FileViewer.tsx).
+    'frame-src blob:',
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'none'",

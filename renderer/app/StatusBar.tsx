@@ -62,6 +62,14 @@ export function StatusBar() {
               : t('statusBar.neverSynced')}
           </span>
           {status.isActive && <span>{t('statusBar.progress', { sent: status.sent, received: status.received })}</span>}
+          {status.uploads.filesWaiting > 0 && (
+            <span data-testid="sync-files">
+              {t('files.statusBar', {
+                percent: status.uploads.bytesTotal ? Math.floor((100 * status.uploads.bytesSent) / status.uploads.bytesTotal) : 0,
+                files: status.uploads.filesWaiting,
+              })}
+            </span>
+          )}
           {status.failure && (
             <span className="sync-failure" role="status">
               {FAILURE_TEXT[status.failure.kind][lang]}

@@ -33,8 +33,12 @@ export interface AppealInput {
   receivedOn?: string;
 }
 
-/** Fills the registration form as a person would and saves it with Ctrl+Enter; returns the new index. */
-export async function registerAppeal(page: Page, input: AppealInput): Promise<string> {
+/** Fills the registration form as a person would (then `beforeSave`, e.g. attaching files) and saves it with Ctrl+Enter; returns the new index. */
+export async function registerAppeal(
+  page: Page,
+  input: AppealInput,
+  beforeSave: (page: Page) => Promise<void> = async () => {},
+): Promise<string> {
   await page.getByRole('link', { name: 'Нове звернення' }).click();
   await page.getByRole('heading', { name: 'Реєстрація звернення' }).waitFor();
   if (input.surname) await textbox(page, 'Прізвище').fill(input.surname);
@@ -46,6 +50,8 @@ export async function registerAppeal(page: Page, input: AppealInput): Promise<st
   if (input.receivedOn) await page.getByLabel('Дата надходження').fill(input.receivedOn);
   await combobox(page, 'Основне питання (класифікатор)').selectOption(input.topicCode);
   await textbox(page, 'Суть звернення').fill(input.text);
+  await beforeSave(page);
+  await textbox(page, 'Суть звернення').focus();
   await page.keyboard.press('Control+Enter');
   const index = page.getByTestId('saved-index');
   await index.waitFor();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventKind } from '../../../shared/domain/events/event.types';
+import { canActOnVillage } from '../../../shared/domain/permissions/permissions';
 import {
   APPEAL_TYPES,
   APPLICANT_CATEGORIES,
@@ -17,6 +18,7 @@ import { navigate } from '../../app/use-route';
 import { useToday } from '../../app/use-today';
 import { applicantLabel } from '../../data/register-projection';
 import { formatDate } from '../../i18n/i18n';
+import { FilesSection } from '../files/FilesSection';
 import { rowDeadline } from '../register/register-query';
 import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
@@ -111,6 +113,10 @@ export function AppealCard({ id }: { id: string }) {
               <p className="issue-text">{state.answer.text}</p>
             </>
           )}
+          <FilesSection
+            appeal={appeal}
+            canAdd={canActOnVillage({ role: profile.role, villageId: profile.villageCode }, appeal.villageId)}
+          />
         </section>
         <section aria-labelledby="card-history">
           <h2 id="card-history">{t('card.timeline')}</h2>

@@ -4,8 +4,11 @@ import { useApp } from '../../app/app-context';
 import { navigate } from '../../app/use-route';
 import { appClock, useToday } from '../../app/use-today';
 import { profileIndexPrefix, registerAppeal } from '../../data/appeals.repository';
+import { storeFiles } from '../../data/files.repository';
 import { formatDate } from '../../i18n/i18n';
 import { controlProps, Field } from '../../ui/Field';
+import { FilePicker } from '../files/FilePicker';
+import { useFilePicker } from '../files/use-file-picker';
 import { ApplicantSection } from './ApplicantSection';
 import { ClassificationSection } from './ClassificationSection';
 import { IssuesSection } from './IssuesSection';
@@ -24,6 +27,7 @@ export function NewAppealScreen() {
   const [isSaving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const picker = useFilePicker();
   const err = (f: string) => form.errorOf(f, i18n.language);
 
   const submit = async (e?: FormEvent) => {
@@ -34,6 +38,12 @@ export function NewAppealScreen() {
     try {
       const result = await registerAppeal(db, profile, form.draft, appClock());
       if (result.ok) {
+        // The appeal is registered; its files (checked when chosen) are stored with it, all or none. Should that
+        // fail, the card still offers to attach them again.
+        if (picker.chosen.length > 0) {
+          const stored = await storeFiles(db, profile, result.appeal, picker.chosen, new Date());
+          if (!stored.ok) console.error('files not stored with the appeal', stored.problems);
+        }
         navigate({ name: 'registered', id: result.appeal.id });
       } else {
         form.setProblems(result.problems);
@@ -91,6 +101,7 @@ export function NewAppealScreen() {
             onChange={(e) => form.set('note', e.target.value)}
           />
         </Field>
+        <FilePicker picker={picker} label={t('files.add')} />
       </fieldset>
       <div className="form-footer">
         <output aria-live="polite" data-testid="due-preview">
@@ -101,7 +112,7 @@ export function NewAppealScreen() {
             {t('form.saveFailed', { detail: saveError })}
           </p>
         )}
-        <button type="submit" className="primary" disabled={isSaving}>
+        <button type="submit" className="primary" disabled={isSaving || picker.isPreparing}>
           {t('form.save')} <kbd>Ctrl+Enter</kbd>
         </button>
       </div>

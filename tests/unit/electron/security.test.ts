@@ -189,7 +189,7 @@ describe('session hardening', () => {
 
   it('keeps the policy strict: no inline or remote scripts, no objects, no framing, no forms', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
@@ -247,7 +247,7 @@ describe('buildCsp', () => {
         ),
         (origin) => {
           const policy = directives(buildCsp({ serverOrigin: origin }));
-          expect(policy).toHaveLength(9);
+          expect(policy).toHaveLength(10);
           const strict = directives(CONTENT_SECURITY_POLICY);
           policy.forEach((d, i) => {
             if (!d.startsWith('connect-src ')) expect(d).toBe(strict[i]);

@@ -1,0 +1,159 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectionFromEnv } from '../../server/admin/couch-client';
+import { addUser, addVillage, setup } from '../../server/admin/provision';
+import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import { registerAppeal, textbox } from '../helpers/app-page';
+import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
+import { samplePdf, samplePng, sha256 } from '../helpers/files/sample-files';
+import { serveRenderer, type WebServer } from '../helpers/web-server';
+
+const PASSWORD = 'correct horse battery';
+
+async function logIn(context: BrowserContext, url: string, server: string, user: string, operator: string, villageName = '') {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
+  await textbox(page, 'Адреса сервера').fill(server);
+  await textbox(page, 'Ім’я користувача').fill(user);
+  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByLabel('Номер робочого місця').fill('1');
+  await textbox(page, 'Ваше прізвище та ініціали').fill(operator);
+  if (villageName) await textbox(page, 'Назва села (старостинського округу)').fill(villageName);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+  return page;
+}
+
+const statusBar = (page: Page) => page.getByTestId('status-bar');
+
+/**
+ * Issue 4's attachments in two real browsers against a CouchDB-compatible server: the starosta attaches a large scan
+ * (PNG) and a letter (PDF) while registering with no network; when the link returns, the app's upload queue sends
+ * them; the council's office sees them listed and opens each on demand.
+ */
+describe('attachments: attached offline in the village, opened by the council', () => {
+  let couch: PouchServer;
+  let web: WebServer;
+  let dataDir: string;
+  const profiles: string[] = [];
+
+  beforeAll(async () => {
+    web = await serveRenderer();
+    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-couch-'));
+    couch = await startPouchServer({
+      port: await freePort(),
+      dataDir,
+      adminUser: 'admin',
+      adminPassword: 'e2e-admin-pass',
+      inMemory: true,
+      corsOrigins: [new URL(web.url).origin],
+    });
+    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
+    await setup(conn);
+    await addVillage(conn, 'hlyboke', 'Глибоке');
+    await addUser(conn, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
+    await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
+  });
+
+  afterAll(async () => {
+    await couch?.stop();
+    await web?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    for (const p of profiles) removeProfile(p);
+  });
+
+  it('a PNG scan and a PDF attached offline reach the council, which opens them on demand', async () => {
+    const png = samplePng(3200, 600);
+    const pdf = samplePdf('Zayava pro remont dorohy');
+    const villageProfile = newProfileDir();
+    const councilProfile = newProfileDir();
+    profiles.push(villageProfile, councilProfile);
+    const village = await launchWithProfile(villageProfile);
+    const council = await launchWithProfile(councilProfile);
+    try {
+      const vPage = await logIn(village, web.url, couch.url, 'starosta.hlyboke', 'Коваль О. П.', 'Глибоке');
+      const cPage = await logIn(council, web.url, couch.url, 'rada', 'Мельник І. В.');
+      await expect.poll(() => statusBar(vPage).textContent()).toContain('Остання синхронізація');
+
+      await village.setOffline(true);
+      const index = await registerAppeal(
+        vPage,
+        {
+          surname: 'Бондар',
+          givenName: 'Ірина',
+          address: 'с. Глибоке, вул. Польова, 7',
+          topicCode: '020',
+          text: 'Прошу відремонтувати дорогу, фото додаю',
+        },
+        async (page) => {
+          const input = page.getByLabel('Додати скани або фото (JPEG, PNG, PDF, до 20 МБ)');
+          // Refused with a reason, and nothing kept of it: a file whose content is not what its name says.
+          await input.setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+          await page.getByRole('alert', { name: 'Не додано' }).getByText('«fake.pdf»: це не справжній PDF').waitFor();
+          await input.setInputFiles([
+            { name: 'road.png', mimeType: 'image/png', buffer: png },
+            { name: 'letter.pdf', mimeType: 'application/pdf', buffer: pdf },
+          ]);
+          const chosen = page.getByRole('list', { name: 'Буде збережено разом зі зверненням' });
+          await chosen.getByText('letter.pdf').waitFor();
+          expect(await chosen.getByRole('listitem').count()).toBe(2);
+        },
+      );
+      // The appeal and its two files wait on the PC.
+      await expect.poll(() => statusBar(vPage).textContent()).toContain('Очікують надсилання: 3');
+      await vPage.getByRole('button', { name: 'Відкрити картку' }).click();
+      const vFiles = vPage.getByRole('region', { name: 'Файли' });
+      await expect
+        .poll(() => vFiles.getByTestId('file-state').allTextContents())
+        .toEqual(['на цьому ПК, чекає надсилання', 'на цьому ПК, чекає надсилання']);
+
+      await village.setOffline(false);
+      await statusBar(vPage).getByRole('button', { name: 'Синхронізувати зараз' }).click();
+      await expect.poll(() => statusBar(vPage).textContent(), { timeout: 60_000 }).toContain('Очікують надсилання: 0');
+      await expect
+        .poll(() => vFiles.getByTestId('file-state').allTextContents(), { timeout: 60_000 })
+        .toEqual(['на цьому ПК і на сервері', 'на цьому ПК і на сервері']);
+
+      // The council lists the files without their bytes and fetches each one only when it is opened.
+      await cPage.getByRole('link', { name: 'Реєстр' }).click();
+      const row = cPage.locator('[role="row"]', { hasText: index });
+      await row.waitFor({ timeout: 60_000 });
+      await row.click();
+      const cFiles = cPage.getByRole('region', { name: 'Файли' });
+      await expect
+        .poll(() => cFiles.getByTestId('file-state').allTextContents(), { timeout: 60_000 })
+        .toEqual(['на сервері; відкриється на вимогу', 'на сервері; відкриється на вимогу']);
+      await cFiles.getByRole('button', { name: 'Відкрити road.png' }).click();
+      const image = cFiles.getByRole('img', { name: 'road.png' });
+      await image.waitFor();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2400);
+      // Scaled down to 2400 px on the longer side before it was stored: smaller than the original.
+      expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(450);
+      await expect.poll(() => cFiles.getByTestId('file-state').first().textContent()).toBe('на цьому ПК і на сервері');
+      mkdirSync('docs/screenshots', { recursive: true });
+      await cPage.setViewportSize({ width: 1366, height: 1100 });
+      await cPage.getByRole('region', { name: 'Файли' }).scrollIntoViewIfNeeded();
+      await cPage.screenshot({ path: 'docs/screenshots/attachments.png', fullPage: true });
+
+      // The PDF arrives byte for byte (SHA-256 of the saved copy equals the original's).
+      await cFiles.getByRole('button', { name: 'Закрити' }).click();
+      await cFiles.getByRole('button', { name: 'Відкрити letter.pdf' }).click();
+      const frame = cFiles.locator('iframe[title="letter.pdf"]');
+      await frame.waitFor();
+      expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+      const [download] = await Promise.all([
+        cPage.waitForEvent('download'),
+        cFiles.getByRole('link', { name: 'Зберегти на диск' }).click(),
+      ]);
+      const saved = await download.path();
+      expect(sha256(readFileSync(saved))).toBe(sha256(pdf));
+    } finally {
+      await village.close();
+      await council.close();
+    }
+  });
+});
