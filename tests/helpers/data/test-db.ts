@@ -21,7 +21,8 @@ function storageOf(kind: StorageKind): RxStorage<unknown, unknown> {
 
 /**
  * Opens databases and removes every one of them at the end of the test. RxDB's free build allows 13 open collections
- * per process and our database has 4, so a test that left its databases open would break the tests after it.
+ * per process and our database has 5 (two open at a time at most), so a test that left its databases open would break
+ * the tests after it.
  */
 export class TestDatabases {
   private readonly open: { db: AppDatabase; kind: StorageKind }[] = [];

@@ -166,6 +166,29 @@ describe('attached files over a weak link', () => {
     expect(again.ok && !again.fromServer).toBe(true);
   }, 120_000);
 
+  it('a refused login stops the upload queue like the rest of sync, and the file keeps waiting', async () => {
+    const community = await provisionCommunity(couch);
+    const [a] = community.villages;
+    const today = new Date().toISOString().slice(0, 10);
+    const village = clientSetup(couch.url, community.users.a, 'starosta', a);
+    const db = await dbs.create('memory');
+    const registered = await registerAppeal(db, village.profile, draftOf({ receivedOn: today }), clockOn(today));
+    if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
+    const prepared = await prepareFile(fileOf('scan.jpg', scanBytes(100_000)), null);
+    if (!prepared.ok) throw new Error('not prepared');
+    const stored = await storeFiles(db, village.profile, registered.appeal, [prepared.file], new Date());
+    if (!stored.ok) throw new Error('not stored');
+    const sync = startSync(db, village.config, 'a wrong password');
+    controllers.push(sync);
+    await eventually('sync stopped for a login', async () =>
+      sync.current.failure?.kind === 'login' && !sync.current.isRunning ? true : undefined,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sync.uploadStats.chunkAttempts).toBe(0);
+    expect(sync.fetchFile).toBeNull();
+    expect((await db.outbox.findOne(`files:${stored.files[0]?.id}`).exec())?.state).toBe('waiting');
+  });
+
   it('a refused file stores nothing, and a 200 MB file is refused without being read', async () => {
     const db = await dbs.create('dexie');
     let wasRead = false;
