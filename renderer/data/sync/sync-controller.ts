@@ -21,6 +21,11 @@ const MAX_RETRY_MS = 60_000;
 /** After the link recovers, the replications still asleep in their backoff are restarted, at most this often. */
 const RECOVERY_RESTART_MS = 10_000;
 const LONG_POLL_MS = 25_000;
+/**
+ * The upload queue's first retry comes sooner than the replications': on a weak link most failures are single cut
+ * requests, and each costs the waiting time again for every chunk after it. It doubles from there like the rest.
+ */
+const UPLOAD_RETRY_MS = 1_000;
 
 /** RxDB wraps what a handler threw; the classification needs the original error. */
 function unwrap(error: unknown): unknown {
@@ -158,7 +163,7 @@ export class SyncController {
       db: this.db,
       client,
       dbName: this.config.dbName,
-      baseRetryMs: BASE_RETRY_MS,
+      baseRetryMs: UPLOAD_RETRY_MS,
       maxRetryMs: MAX_RETRY_MS,
       stats: this.uploadStats,
       hooks: {

@@ -25,13 +25,21 @@ export interface UploadStats {
   chunkAttempts: number;
   /** Chunks the server confirmed writing. */
   chunksSent: number;
-  /** Chunks the server already had when asked (a resumed file; an earlier answer lost to a cut). */
+  /** Chunks found on the server without a confirmation seen here (a write whose answer a cut lost), each counted once. */
   chunksSkipped: number;
   filesDone: number;
+  /** Chunk ids already counted as sent or found. */
+  confirmed: Set<string>;
 }
 
 /** Fresh counters. */
-export const noUploadStats = (): UploadStats => ({ chunkAttempts: 0, chunksSent: 0, chunksSkipped: 0, filesDone: 0 });
+export const noUploadStats = (): UploadStats => ({
+  chunkAttempts: 0,
+  chunksSent: 0,
+  chunksSkipped: 0,
+  filesDone: 0,
+  confirmed: new Set(),
+});
 
 export interface UploadHooks {
   onRequestOk(): void;
@@ -185,8 +193,10 @@ export class UploadQueue {
     advance(0);
     for (const plan of plans) {
       if (!this.isRunning) return;
-      if (present.has(chunkDocId(file.id, plan.n))) {
-        this.stats.chunksSkipped++;
+      const id = chunkDocId(file.id, plan.n);
+      if (present.has(id)) {
+        if (!this.stats.confirmed.has(id)) this.stats.chunksSkipped++;
+        this.stats.confirmed.add(id);
         advance(plan.end - plan.start);
         continue;
       }
@@ -195,8 +205,10 @@ export class UploadQueue {
       const [row] = await this.client.bulkDocs(this.dbName, [chunkToCouch(file, plan.n, bytes)]);
       this.hooks.onRequestOk();
       if (!(await this.accepted(file, row))) return;
-      if (row?.error === 'conflict') this.stats.chunksSkipped++;
-      else this.stats.chunksSent++;
+      if (row?.error === 'conflict') {
+        if (!this.stats.confirmed.has(id)) this.stats.chunksSkipped++;
+      } else this.stats.chunksSent++;
+      this.stats.confirmed.add(id);
       advance(bytes.byteLength);
     }
     const [row] = await this.client.bulkDocs(this.dbName, [fileToCouch(file)]);
