@@ -1,4 +1,4 @@
-import { chunkDocId } from '../../../shared/couch/names';
+import { chunkDocId, fileDocId } from '../../../shared/couch/names';
 import { planChunks } from '../../../shared/domain/files/chunks';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import type { AppDatabase } from '../database';
@@ -71,6 +71,7 @@ export class UploadQueue {
   private readonly hooks: UploadHooks;
   private readonly baseRetryMs: number;
   private readonly maxRetryMs: number;
+  private readonly isSentByThisPc: (file: AttachedFile) => boolean;
   private isRunning = false;
   private signal = { wake: () => {} };
   private wanted = false;
@@ -87,7 +88,13 @@ export class UploadQueue {
     maxRetryMs?: number;
     /** Shared by the queues of one controller: sync restarts make a new queue, the counts go on. */
     stats?: UploadStats;
+    /**
+     * False for a file this PC must not send (one the council attached, brought to a village by a transfer file): it
+     * counts as already on the server, like such records in the replication's push. Default: send everything.
+     */
+    isSentByThisPc?: (file: AttachedFile) => boolean;
   }) {
+    this.isSentByThisPc = options.isSentByThisPc ?? (() => true);
     this.stats = options.stats ?? noUploadStats();
     this.db = options.db;
     this.client = options.client;
@@ -173,9 +180,17 @@ export class UploadQueue {
 
   /** Sends one file: its missing chunks, then its metadata. */
   private async upload(file: AttachedFile): Promise<void> {
+    if (!this.isSentByThisPc(file)) {
+      await markSent(this.db, 'files', [file.id]);
+      return;
+    }
     const blob = await localBytes(this.db, file.id);
     if (!blob) {
-      await markRejected(this.db, 'files', [{ docId: file.id, reason: 'the bytes of this file are not on this PC' }], now());
+      // Only the metadata is here (say, restored from a backup of a PC that had never opened it): fine when the
+      // server has the file, which its metadata document there proves; otherwise nothing can be sent.
+      const isThere = (await this.client.existingIds(this.dbName, [fileDocId(file.id)])).size > 0;
+      if (isThere) await markSent(this.db, 'files', [file.id]);
+      else await markRejected(this.db, 'files', [{ docId: file.id, reason: 'the bytes of this file are not on this PC' }], now());
       return;
     }
     const plans = planChunks(file.size, file.chunkSize);

@@ -6,6 +6,7 @@ import { prepareFile, sha256Hex } from '../../../renderer/data/files/prepare-fil
 import { storeFiles } from '../../../renderer/data/files.repository';
 import { CouchClient } from '../../../renderer/data/sync/couch-client';
 import { fetchFileBytes } from '../../../renderer/data/sync/file-fetch';
+import { outboxRow } from '../../../renderer/data/sync/outbox';
 import type { SyncController } from '../../../renderer/data/sync/sync-controller';
 import { CENTRAL_DB, fileDocId } from '../../../shared/couch/names';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
@@ -160,6 +161,12 @@ describe('attached files over a weak link', () => {
     // Only the metadata came: no bytes until someone opens it.
     expect(seen.getAttachment('data')).toBeNull();
     expect(seen.appealId).toBe(registered.appeal.id);
+    // A file queued on a PC that holds only its metadata (a restored backup) is not sent again: the server has it.
+    await dbC.outbox.insert(outboxRow('files', file.id, new Date().toISOString()));
+    await eventually('the queued metadata-only file settled', async () =>
+      (await dbC.outbox.findOne(`files:${file.id}`).exec()) === null ? true : undefined,
+    );
+    expect(syncC.uploadStats.chunkAttempts).toBe(0);
     const opened = await openFile(dbC, seen.toMutableJSON() as AttachedFile, syncC.fetchFile);
     if (!opened.ok) throw new Error(opened.message.en);
     expect(opened.fromServer).toBe(true);
