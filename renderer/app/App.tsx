@@ -6,6 +6,7 @@ import { AppealCard } from '../features/appeal/AppealCard';
 import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
+import { PrintScreen } from '../features/print/PrintScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LoginScreen } from '../features/sync/LoginScreen';
@@ -88,6 +89,17 @@ export function App({ boot }: { boot: Boot }) {
           navigate({ name: 'register' });
         }}
       />
+    );
+  }
+
+  // A paper to print stands alone on the page: no header, no status bar.
+  if (route.name === 'print') {
+    return (
+      <AppContext.Provider value={services}>
+        <ErrorBoundary resetKey={JSON.stringify(route)}>
+          <PrintScreen doc={route.doc} id={route.id} />
+        </ErrorBoundary>
+      </AppContext.Provider>
     );
   }
 
