@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/lib/dates';
-import { useAppBrowsers } from '../helpers/app-browsers';
+import { SHOTS, useAppBrowsers } from '../helpers/app-browsers';
 import { setUpVillage } from '../helpers/app-page';
 import {
   fillAppealForm,
@@ -91,6 +91,7 @@ describe('printing: the receipt, the registration-control card and the answer, o
     expect(await page.title()).toBe(`${index}-receipt`);
     const toolbar = page.getByRole('region', { name: 'Друк документа' });
     expect(await toolbar.textContent()).toContain('оберіть принтер «Зберегти як PDF»');
+    await page.screenshot({ path: `${SHOTS}/print-receipt-screen.png` });
 
     // In a browser both buttons open the browser's print dialog (its "Save as PDF" destination writes the file).
     const dialogs = await countPrintDialogs(page);
@@ -190,6 +191,7 @@ describe('printing: the receipt, the registration-control card and the answer, o
     });
     const answerLink = links.getByRole('link', { name: 'Відповідь для вручення' });
     await answerLink.waitFor();
+    await page.screenshot({ path: `${SHOTS}/print-links-card.png`, fullPage: true });
     await answerLink.click();
     await page.getByRole('article', { name: 'Відповідь' }).waitFor();
     expect(await page.title()).toBe(`${index}-answer`);
