@@ -101,6 +101,7 @@ class FakeApp extends EventEmitter {
   sandboxEnabled = false;
   isPackaged = false;
   userData = '/nonexistent/user-data';
+  documents = '/nonexistent/documents';
   appPath = '/nonexistent/app';
   private ready = deferred();
   requestSingleInstanceLock(): boolean {
@@ -113,6 +114,7 @@ class FakeApp extends EventEmitter {
     this.sandboxEnabled = true;
   }
   getPath(name: string): string {
+    if (name === 'documents') return this.documents;
     if (name !== 'userData') throw new Error(`fake app.getPath: ${name} not faked`);
     return this.userData;
   }
