@@ -39,6 +39,12 @@ function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/** The text of one page of a PDF, collapsed as pdfText does. */
+function pdfPageText(path: string, pageNo: number): string {
+  const args = ['-layout', '-enc', 'UTF-8', '-f', String(pageNo), '-l', String(pageNo), path, '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 /** Page count and page size of a PDF as pdfinfo reports them. */
 function pdfInfo(path: string): { pages: number; size: string } {
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
@@ -225,5 +231,39 @@ describe('printing: the receipt, the registration-control card and the answer, o
     expect(card).toContain('Мельник І. В.');
     expect(card).toContain('ЦЕНТРАЛЬНИЙ АПАРАТ РАДИ');
     expect(pdfInfo(cardPdf)).toEqual({ pages: 1, size: expect.stringMatching(A4) });
+  });
+
+  it('a long appeal prints its card on as many A4 pages as it needs, nothing cut, while the receipt stays one page', async () => {
+    const page = await app.fresh();
+    await setUpVillage(page, { code: 'hlyboke', name: 'Глибоке', workstation: 1, operator: 'Коваль О. П.' });
+    const sentences = Array.from(
+      { length: 70 },
+      (_, i) => `Речення ${i + 1}: мешканці вулиці Лугової просять відновити освітлення і засипати ями на дорозі.`,
+    );
+    await fillAppealForm(page, {
+      surname: 'Гончаренко',
+      givenName: 'Ольга',
+      address: 'с. Глибоке, вул. Лугова, 12',
+      topicCode: '020',
+      text: sentences.join(' '),
+    });
+    const index = await saveAppealForm(page);
+    await page.getByRole('button', { name: 'Друкувати розписку для заявника' }).click();
+    await page.getByRole('article', { name: 'Розписка' }).waitFor();
+    expect(pdfInfo(await printToPdf(page, 'receipt-long')).pages).toBe(1);
+
+    await page.goto(page.url().replace(/#\/print\/receipt\//, '#/print/card/'));
+    await page.getByRole('article', { name: 'Реєстраційно-контрольна картка' }).waitFor();
+    const cardPdf = await printToPdf(page, 'card-long');
+    const text = pdfText(cardPdf);
+    for (const sentence of [sentences[0], sentences[34], sentences[69]]) expect(text).toContain(sentence);
+    // The text starts on the first page under its heading and runs on: no page left half empty before it.
+    expect(pdfPageText(cardPdf, 1)).toContain(`Зміст звернення 1. [020] Транспорт і звʼязок ${sentences[0]}`);
+    expect(text).toContain(index);
+    expect(text).toContain('Картку заповнив(ла):');
+    const { pages, size } = pdfInfo(cardPdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(3);
+    expect(size).toMatch(A4);
   });
 });
