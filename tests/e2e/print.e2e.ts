@@ -265,5 +265,9 @@ describe('printing: the receipt, the registration-control card and the answer, o
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(3);
     expect(size).toMatch(A4);
+    // The sheets of a filed card are numbered; the one-page receipt carries no number.
+    expect(pdfPageText(cardPdf, 1)).toContain(`аркуш 1 з ${pages}`);
+    expect(pdfPageText(cardPdf, pages)).toContain(`аркуш ${pages} з ${pages}`);
+    expect(pdfText(join(PDF_DIR, 'receipt-long.pdf'))).not.toContain('аркуш');
   });
 });

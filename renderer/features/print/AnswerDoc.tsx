@@ -12,7 +12,7 @@ export function AnswerDoc({ appeal, state, profile }: PrintProps) {
   if (!answer) return null;
   const c = state.current;
   return (
-    <Paper office={office} label={t('print.answer.title')}>
+    <Paper office={office} kind="answer" label={t('print.answer.title')}>
       <div className="paper-addresses">
         <p className="paper-outgoing">
           {t('print.answer.outgoing', { index: answer.replyIndex, date: paperDate(answer.replyDate) })}

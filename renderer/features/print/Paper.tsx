@@ -1,9 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** One sheet: the issuing office on top, then the document. Screen and print share it; print.css lays out A4. */
-export function Paper({ office, label, children }: { office: string; label: string; children: ReactNode }) {
+export function Paper({
+  office,
+  label,
+  kind,
+  children,
+}: {
+  office: string;
+  label: string;
+  kind: 'card' | 'receipt' | 'answer';
+  children: ReactNode;
+}) {
   return (
-    <article className="paper" aria-label={label}>
+    <article className={`paper paper-${kind}`} aria-label={label}>
       <p className="paper-office">{office}</p>
       {children}
     </article>

@@ -25,7 +25,7 @@ export function ReceiptDoc({ appeal, state, profile, today }: PrintProps) {
     [t('print.common.dueDate'), <strong key="due">{due}</strong>],
   ];
   return (
-    <Paper office={office} label={t('print.receipt.title')}>
+    <Paper office={office} kind="receipt" label={t('print.receipt.title')}>
       <PaperTitle title={t('print.receipt.title')} subtitle={t('print.receipt.subtitle')} />
       <p className="paper-lead">{t('print.receipt.intro')}</p>
       <PaperRows rows={rows} roomy />

@@ -94,7 +94,7 @@ export function RegistrationCardDoc({ appeal, events, state, profile, today }: P
   ];
 
   return (
-    <Paper office={office} label={t('print.card.title')}>
+    <Paper office={office} kind="card" label={t('print.card.title')}>
       <PaperTitle
         title={t('print.card.title')}
         subtitle={t('print.card.subtitle', { index: appeal.regIndex, date: paperDate(c.receivedOn) })}
