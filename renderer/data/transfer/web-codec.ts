@@ -1,8 +1,9 @@
 import type { TransferCodec } from '../../../shared/transfer/format';
 
-async function through(stream: GenericTransformStream, bytes: Uint8Array): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
+async function through(stream: CompressionStream | DecompressionStream, bytes: Uint8Array): Promise<Uint8Array> {
+  const out = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
+  // The cast only bridges the DOM and Node typings of the same stream (this file type-checks in both).
+  return new Uint8Array(await new Response(out as ConstructorParameters<typeof Response>[0]).arrayBuffer());
 }
 
 /**
@@ -13,7 +14,7 @@ export const webCodec: TransferCodec = {
   gzip: (bytes) => through(new CompressionStream('gzip'), bytes),
   gunzip: (bytes) => through(new DecompressionStream('gzip'), bytes),
   async sha256Hex(bytes) {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
     return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   },
 };
