@@ -5,6 +5,8 @@ import { ensureRegister } from '../data/register-projection';
 import { AppealCard } from '../features/appeal/AppealCard';
 import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
+import { BackupScreen } from '../features/backup/BackupScreen';
+import { RestoreFromBackup } from '../features/backup/RestoreFromBackup';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -87,6 +89,16 @@ export function App({ boot }: { boot: Boot }) {
           await setProfile(p);
           navigate({ name: 'register' });
         }}
+        restore={
+          <RestoreFromBackup
+            db={boot.db}
+            profile={null}
+            onProfileRestored={async (p) => {
+              await setProfile(p);
+              navigate({ name: 'register' });
+            }}
+          />
+        }
       />
     );
   }
@@ -100,6 +112,7 @@ export function App({ boot }: { boot: Boot }) {
             {route.name === 'register' && <RegisterScreen />}
             {route.name === 'new' && <NewAppealScreen />}
             {route.name === 'overview' && <OverviewScreen />}
+            {route.name === 'backup' && <BackupScreen />}
             {route.name === 'appeal' && <AppealCard id={route.id} />}
             {route.name === 'registered' && <RegisteredScreen id={route.id} />}
           </ErrorBoundary>
