@@ -110,6 +110,10 @@ describe('backup and restore', () => {
       expect(await codeOf(made.fileName, made.bytes.slice(0, cut)), `cut at ${cut}`).toBe('damaged');
     }
     expect(await codeOf('backup.zip', made.bytes)).toBe('wrong-extension');
+    // 200 MB declared: refused on the size alone, the bytes are never read.
+    const huge = { name: 'huge.ovbackup', size: 200 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('read')) };
+    const tooLarge = await restoreBackup(fresh, huge, null, VERSION, new Date());
+    expect(tooLarge.ok ? null : tooLarge.error.code).toBe('too-large');
     expect(await codeOf(made.fileName, new Uint8Array())).toBe('empty');
     expect(await codeOf(made.fileName, made.bytes, profileOf({ villageCode: 'zarichne', communityCode: 'hlybotska' }))).toBe(
       'wrong-village',
