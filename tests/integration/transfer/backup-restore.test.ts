@@ -9,6 +9,7 @@ import { recordEvent } from '../../../renderer/data/events.repository';
 import { loadProfile, type Profile, saveProfile } from '../../../renderer/data/profile.repository';
 import { loadLastBackupAt } from '../../../renderer/data/transfer/backup-state';
 import { makeBackup, makeTransfer, restoreBackup } from '../../../renderer/data/transfer/transfer-service';
+import { webCodec } from '../../../renderer/data/transfer/web-codec';
 import { CLOCK, draftOf, profileOf, TODAY } from '../../helpers/data/fixtures';
 import { counts, TestDatabases } from '../../helpers/data/test-db';
 import { dump, pickedFile } from '../../helpers/data/transfer-files';
@@ -61,8 +62,9 @@ describe('backup and restore', () => {
     await registerMany(old, profile, 1000, () => 2);
     const made = await makeBackup(old, profile, VERSION, new Date());
     const transfer = await makeTransfer(old, profile, 'central', VERSION, new Date());
+    const plain = await webCodec.gunzip(made.bytes);
     console.log(
-      `1,000 appeals + 2,000 events: backup ${made.bytes.length} bytes, transfer ${transfer.ok ? transfer.value.bytes.length : '?'} bytes`,
+      `1,000 appeals + 2,000 events: backup ${made.bytes.length} bytes (${plain.length} uncompressed), transfer ${transfer.ok ? transfer.value.bytes.length : '?'} bytes`,
     );
     const fresh = await dbs.create('memory');
     const r = await restoreBackup(fresh, pickedFile(made.fileName, made.bytes), null, VERSION, new Date());
