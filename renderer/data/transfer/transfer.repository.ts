@@ -47,10 +47,11 @@ export async function readRecords(
     const docs: TransferDoc[] = [];
     let lastId = '';
     for (;;) {
-      const page = await collection
-        .find({ selector: { id: { $gt: lastId }, ...(villageId ? { villageId } : {}) }, sort: [{ id: 'asc' }], limit: PAGE })
-        .exec();
+      // Pages by primary key only, the village filtered here: a selector on villageId could lead the query planner to
+      // an index that must be read whole and re-sorted for every page.
+      const page = await collection.find({ selector: { id: { $gt: lastId } }, sort: [{ id: 'asc' }], limit: PAGE }).exec();
       for (const doc of page) {
+        if (villageId && doc.get('villageId') !== villageId) continue;
         const data = doc.toMutableJSON() as TransferDoc;
         if (hasAttachments(collection)) {
           const attachments: NonNullable<TransferDoc['_attachments']> = {};
