@@ -8,8 +8,10 @@ import type { AppDatabase } from '../../../renderer/data/database';
 import { recordEvent } from '../../../renderer/data/events.repository';
 import { loadProfile, type Profile, saveProfile } from '../../../renderer/data/profile.repository';
 import { loadLastBackupAt } from '../../../renderer/data/transfer/backup-state';
-import { makeBackup, makeTransfer, restoreBackup } from '../../../renderer/data/transfer/transfer-service';
+import { DATA_COLLECTIONS, readRecords, schemaVersions } from '../../../renderer/data/transfer/transfer.repository';
+import { importTransfer, makeBackup, makeTransfer, restoreBackup } from '../../../renderer/data/transfer/transfer-service';
 import { webCodec } from '../../../renderer/data/transfer/web-codec';
+import { encodeTransferFile } from '../../../shared/transfer/format';
 import { CLOCK, draftOf, profileOf, TODAY } from '../../helpers/data/fixtures';
 import { counts, TestDatabases } from '../../helpers/data/test-db';
 import { dump, pickedFile } from '../../helpers/data/transfer-files';
@@ -85,6 +87,56 @@ describe('backup and restore', () => {
     if (!second.ok) throw new Error(second.error.message.en);
     expect(second.value).toMatchObject({ inserted: { appeals: 0, events: 0 }, present: 4, restoredProfile: null });
     expect({ ...(await counts(pc)), data: await dump(pc) }).toEqual(before);
+  });
+
+  test('one invalid or foreign record anywhere in a file: refused, and none of the valid ones before it is written', async () => {
+    const old = await dbs.create();
+    await village(old, 3);
+    const collections = await readRecords(old, DATA_COLLECTIONS, null);
+    const encode = (kind: 'backup' | 'transfer', body: typeof collections) =>
+      encodeTransferFile(
+        {
+          appVersion: VERSION,
+          kind,
+          createdAt: new Date().toISOString(),
+          community: 'hlybotska',
+          from: 'hlyboke',
+          to: kind === 'transfer' ? 'central' : null,
+          schemaVersions: schemaVersions(old, DATA_COLLECTIONS),
+        },
+        { collections: body, profile: kind === 'backup' ? profile : null },
+        webCodec,
+      );
+    const events = collections.events ?? [];
+    const badKind = { ...collections, events: [...events.slice(0, -1), { ...events[events.length - 1], kind: 'deleted' }] };
+    const fresh = await dbs.create();
+    const refusedBackup = await restoreBackup(
+      fresh,
+      pickedFile('x.ovbackup', await encode('backup', badKind as never)),
+      null,
+      VERSION,
+      new Date(),
+    );
+    expect(refusedBackup.ok ? null : refusedBackup.error).toMatchObject({
+      code: 'invalid-document',
+      message: { en: expect.stringContaining('events/') },
+    });
+
+    const appeals = collections.appeals ?? [];
+    const foreign = { ...collections, appeals: [...appeals, { ...appeals[0], id: '01FOREIGN', villageId: 'zarichne' }] };
+    const council = await dbs.create();
+    const councilProfile = profileOf({ villageCode: 'central', role: 'central', communityCode: 'hlybotska' });
+    const refusedTransfer = await importTransfer(
+      council,
+      pickedFile('x.ovtransfer', await encode('transfer', foreign as never)),
+      councilProfile,
+      VERSION,
+      new Date(),
+    );
+    expect(refusedTransfer.ok ? null : refusedTransfer.error.code).toBe('foreign-document');
+    expect(await counts(fresh)).toEqual({ appeals: 0, events: 0, register: 0, outbox: 0 });
+    expect(await counts(council)).toEqual({ appeals: 0, events: 0, register: 0, outbox: 0 });
+    expect(await loadProfile(fresh)).toBeNull();
   });
 
   test('a set-up PC restores the records its own backup has and it lacks', async () => {
