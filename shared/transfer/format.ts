@@ -142,6 +142,9 @@ function isHeader(v: unknown): v is TransferHeader {
     typeof v.from === 'string' &&
     (v.to === null || typeof v.to === 'string') &&
     isObject(v.collections) &&
+    Object.values(v.collections).every(
+      (c) => isObject(c) && typeof c.schemaVersion === 'number' && typeof c.count === 'number',
+    ) &&
     typeof v.bodyBytes === 'number' &&
     typeof v.bodySha256 === 'string'
   );

@@ -159,8 +159,9 @@ async function writeRecords(db: AppDatabase, file: TransferFile, pcRole: Profile
   const inserted: Record<string, number> = {};
   let present = 0;
   const appealIds = new Set<string>();
-  // Known collections in their order first (appeals before events), then any other the file holds.
-  const names = [...DATA_COLLECTIONS.filter((n) => n in file.body.collections)];
+  // In this app's order (appeals before events). A file naming a collection this app lacks never gets here: decoding
+  // refuses it as made by a newer version.
+  const names = DATA_COLLECTIONS.filter((n) => n in file.body.collections);
   for (const name of names) {
     const docs = file.body.collections[name] ?? [];
     const fresh = await insertNew(db, name, docs);

@@ -99,6 +99,9 @@ describe('refusals', () => {
     expect(await codeOf(new TextEncoder().encode('surname;name\nБондар;Іван\n'))).toBe('not-ours');
     expect(await codeOf(await webCodec.gzip(new TextEncoder().encode('{"hello":1}\n{}')))).toBe('not-ours');
     expect(await codeOf(await tampered((p) => p.replace('open-village-transfer', 'other-app')))).toBe('not-ours');
+    expect(await codeOf(await tampered((p) => p.replace('"appeals":{"schemaVersion":0,"count":1}', '"appeals":7')))).toBe(
+      'not-ours',
+    );
   });
 
   test('zero bytes', async () => {
