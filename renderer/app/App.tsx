@@ -5,6 +5,8 @@ import { ensureRegister } from '../data/register-projection';
 import { AppealCard } from '../features/appeal/AppealCard';
 import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
+import { BackupScreen } from '../features/backup/BackupScreen';
+import { RestoreFromBackup } from '../features/backup/RestoreFromBackup';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { PrintScreen } from '../features/print/PrintScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
@@ -88,6 +90,16 @@ export function App({ boot }: { boot: Boot }) {
           await setProfile(p);
           navigate({ name: 'register' });
         }}
+        restore={
+          <RestoreFromBackup
+            db={boot.db}
+            profile={null}
+            onProfileRestored={async (p) => {
+              await setProfile(p);
+              navigate({ name: 'register' });
+            }}
+          />
+        }
       />
     );
   }
@@ -112,6 +124,7 @@ export function App({ boot }: { boot: Boot }) {
             {route.name === 'register' && <RegisterScreen />}
             {route.name === 'new' && <NewAppealScreen />}
             {route.name === 'overview' && <OverviewScreen />}
+            {route.name === 'backup' && <BackupScreen />}
             {route.name === 'appeal' && <AppealCard id={route.id} />}
             {route.name === 'registered' && <RegisteredScreen id={route.id} />}
           </ErrorBoundary>

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'register' }
   | { name: 'new' }
   | { name: 'overview' }
+  | { name: 'backup' }
   | { name: 'appeal'; id: string }
   | { name: 'registered'; id: string }
   | { name: 'print'; doc: PrintDoc; id: string }
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'new') return { name: 'new' };
   if (path === 'overview') return { name: 'overview' };
+  if (path === 'backup') return { name: 'backup' };
   if (path === 'setup') return { name: 'setup' };
   if (path === 'login') return { name: 'login' };
   const m = /^(appeal|registered)\/([0-9A-Za-z]{1,40})$/.exec(path);

@@ -1,5 +1,6 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, type Observable, Subject, type Subscription } from 'rxjs';
+import { sendsRecord } from '../../../shared/transfer/authorship';
 import type { AppDatabase } from '../database';
 import { refreshRows } from '../register-projection';
 import { type PullCheckpoint, replicateCollection } from './collection-replication';
@@ -122,6 +123,7 @@ export class SyncController {
         batchSize: 100,
         retryTime: BASE_RETRY_MS,
         hooks,
+        isSentByThisPc: (doc) => sendsRecord(this.config.role, doc),
       });
       this.replications.push(replication);
       this.subscriptions.push(

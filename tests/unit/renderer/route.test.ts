@@ -10,6 +10,7 @@ describe('parseRoute and routeHash', () => {
     { name: 'register' },
     { name: 'new' },
     { name: 'overview' },
+    { name: 'backup' },
     { name: 'setup' },
     { name: 'appeal', id: ULID },
     { name: 'registered', id: ULID },
@@ -37,6 +38,7 @@ describe('parseRoute and routeHash', () => {
     ['#new', { name: 'new' }],
     ['new', { name: 'new' }],
     ['#/overview', { name: 'overview' }],
+    ['#/backup', { name: 'backup' }],
     ['#/setup', { name: 'setup' }],
     [`#/appeal/${ULID}`, { name: 'appeal', id: ULID }],
     [`#/registered/${ULID}`, { name: 'registered', id: ULID }],
@@ -85,7 +87,7 @@ describe('parseRoute and routeHash', () => {
     fc.assert(
       fc.property(hashArb, (hash) => {
         const route = parseRoute(hash);
-        expect(['register', 'new', 'overview', 'appeal', 'registered', 'setup', 'print']).toContain(route.name);
+        expect(['register', 'new', 'overview', 'backup', 'appeal', 'registered', 'setup', 'print']).toContain(route.name);
         if (route.name === 'appeal' || route.name === 'registered' || route.name === 'print')
           expect(route.id).toMatch(/^[0-9A-Za-z]{1,40}$/);
         expect(parseRoute(routeHash(route))).toEqual(route);
