@@ -98,7 +98,8 @@ function sectionTable(section: Section, counted: readonly Counted[], columnCount
   const c = counter(keys, columnCount);
   const totals = new Array<number>(columnCount).fill(0);
   for (const item of counted) {
-    for (const code of section.codesOf(item.card)) c.add(code, item.column);
+    // A damaged document without the field counts as not stated rather than as a row named "undefined".
+    for (const code of section.codesOf(item.card)) c.add(typeof code === 'string' ? code : NOT_STATED, item.column);
     totals[item.column] = (totals[item.column] ?? 0) + 1;
     totals[columnCount - 1] = (totals[columnCount - 1] ?? 0) + 1;
   }

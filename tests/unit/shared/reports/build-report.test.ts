@@ -186,6 +186,22 @@ describe('buildReport edge cases', () => {
     expect(row(t, '', 'total')).toEqual([1, 1]);
   });
 
+  it('counts a damaged card without a type as not stated, never as a row named "undefined"', () => {
+    const first = APPEALS[0];
+    if (!first) throw new Error('fixture');
+    const { type: _dropped, ...damaged } = first;
+    const report = buildReport({
+      appeals: [damaged as typeof first],
+      events: [],
+      period: period(PERIOD_CODE),
+      asOf: AS_OF,
+      scope: { kind: 'community' },
+    });
+    const t = table(report, 'type');
+    expect(t.rows.map((r) => r.label.uk)).not.toContain(undefined);
+    expect(row(t, '')).toEqual([1, 1]);
+  });
+
   it('gives an empty period zero tables of the same shape', () => {
     const report = buildReport({ appeals: [], events: [], period: period('2025-Q1'), asOf: AS_OF, scope: { kind: 'community' } });
     expect(report.appealCount).toBe(0);
