@@ -7,6 +7,7 @@ import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LoginScreen } from '../features/sync/LoginScreen';
 import { setLanguage } from '../i18n/i18n';
@@ -100,6 +101,7 @@ export function App({ boot }: { boot: Boot }) {
             {route.name === 'register' && <RegisterScreen />}
             {route.name === 'new' && <NewAppealScreen />}
             {route.name === 'overview' && <OverviewScreen />}
+            {route.name === 'reports' && <ReportsScreen />}
             {route.name === 'appeal' && <AppealCard id={route.id} />}
             {route.name === 'registered' && <RegisteredScreen id={route.id} />}
           </ErrorBoundary>

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'register' }
   | { name: 'new' }
   | { name: 'overview' }
+  | { name: 'reports' }
   | { name: 'appeal'; id: string }
   | { name: 'registered'; id: string }
   | { name: 'setup' }
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'new') return { name: 'new' };
   if (path === 'overview') return { name: 'overview' };
+  if (path === 'reports') return { name: 'reports' };
   if (path === 'setup') return { name: 'setup' };
   if (path === 'login') return { name: 'login' };
   const m = /^(appeal|registered)\/([0-9A-Za-z]{1,40})$/.exec(path);
