@@ -10,9 +10,8 @@
  */
 
 import { CENTRAL_VILLAGE_ID } from '../couch/names';
-import type { Appeal } from '../domain/appeal/appeal.types';
-import type { AppealEvent } from '../domain/events/event.types';
-import { foldAppeal } from '../domain/events/fold';
+import type { Appeal, AppealDraft } from '../domain/appeal/appeal.types';
+import type { AppealEvent, AppealState } from '../domain/events/event.types';
 import { displayDate, type IsoDate } from '../lib/dates';
 import type { LocalizedText } from '../lib/i18n-text';
 import { isInPeriod, type Period, periodLabel } from './period';
@@ -87,7 +86,8 @@ function counter(rowKeys: readonly string[], columnCount: number) {
 
 interface Counted {
   column: number;
-  card: Appeal;
+  /** The registration card with every amendment applied. */
+  card: AppealDraft;
   timeliness: TimelinessClass;
   isExtended: boolean;
 }
@@ -172,11 +172,14 @@ export function buildReport(input: ReportInput): Report {
     else eventsByAppeal.set(e.appealId, [e]);
   }
   const inScope = input.appeals.filter((a) => scope.kind === 'community' || a.villageId === scope.code);
-  const selected: { appeal: Appeal; card: Appeal; events: AppealEvent[] }[] = [];
+  // One fold per appeal: the state at the cut-off applies every amendment (timeliness.ts), so its card is the current
+  // one. An appeal never amended keeps its stored date received, which rules it out without a fold.
+  const selected: { appeal: Appeal; state: AppealState }[] = [];
   for (const appeal of inScope) {
     const events = eventsByAppeal.get(appeal.id) ?? [];
-    const current = foldAppeal(appeal, events).current;
-    if (isInPeriod(current.receivedOn, period)) selected.push({ appeal, card: { ...appeal, ...current }, events });
+    if (!isInPeriod(appeal.receivedOn, period) && !events.some((e) => e.kind === 'amended')) continue;
+    const state = stateAt(appeal, events, cutoff);
+    if (isInPeriod(state.current.receivedOn, period)) selected.push({ appeal, state });
   }
   const columns = columnsOf(
     scope,
@@ -184,15 +187,12 @@ export function buildReport(input: ReportInput): Report {
     input.villages ?? [],
   );
   const columnIndex = new Map(columns.filter((c) => !c.isTotal).map((c, i) => [c.key, i]));
-  const counted: Counted[] = selected.map(({ appeal, card, events }) => {
-    const state = stateAt(appeal, events, cutoff);
-    return {
-      column: columnIndex.get(appeal.villageId) ?? 0,
-      card,
-      timeliness: timelinessOf(state, cutoff),
-      isExtended: state.isExtended,
-    };
-  });
+  const counted: Counted[] = selected.map(({ appeal, state }) => ({
+    column: columnIndex.get(appeal.villageId) ?? 0,
+    card: state.current,
+    timeliness: timelinessOf(state, cutoff),
+    isExtended: state.isExtended,
+  }));
   const tables = [
     ...SECTIONS.map((s) => sectionTable(s, counted, columns.length)),
     timelinessTable(counted, columns.length, cutoff),

@@ -1,10 +1,10 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayDate } from '../../../shared/lib/dates';
 import { type Period, periodContaining, periodLabel } from '../../../shared/reports/period';
 import { useApp } from '../../app/app-context';
 import { useToday } from '../../app/use-today';
-import { downloadCsv, downloadXlsx } from './download';
+import { downloadCsv, downloadXlsx, loadExcel } from './download';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportTableView } from './ReportTableView';
 import { useKnownVillages, useReport } from './use-report';
@@ -38,6 +38,12 @@ export function ReportsScreen() {
   const [busy, setBusy] = useState(false);
   const [downloadError, setDownloadError] = useState('');
   const report = state.status === 'ready' ? state.report : null;
+
+  useEffect(() => {
+    // Fetched ahead while the screen is open (and cached by the service worker in browser mode); a failure here is
+    // reported when the person actually asks for the file.
+    loadExcel().catch(() => undefined);
+  }, []);
 
   const onXlsx = async () => {
     if (!report) return;
