@@ -22,15 +22,16 @@ import { serveRenderer, type WebServer } from '../helpers/web-server';
 const PASSWORD = 'correct horse battery';
 const SHOTS = 'test-results/screenshots';
 
-async function logInCentral(context: BrowserContext, url: string, server: string): Promise<Page> {
+async function logIn(context: BrowserContext, url: string, server: string, user: string, villageName = ''): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
   await textbox(page, 'Адреса сервера').fill(server);
-  await textbox(page, 'Ім’я користувача').fill('rada');
+  await textbox(page, 'Ім’я користувача').fill(user);
   await page.getByLabel('Пароль').fill(PASSWORD);
   await page.getByLabel('Номер робочого місця').fill('1');
   await textbox(page, 'Ваше прізвище та ініціали').fill('Мельник І. В.');
+  if (villageName) await textbox(page, 'Назва села (старостинського округу)').fill(villageName);
   await page.getByRole('button', { name: 'Увійти' }).click();
   await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
   return page;
@@ -46,7 +47,7 @@ describe('classifier reports of the council office', () => {
   let couch: PouchServer;
   let web: WebServer;
   let dataDir: string;
-  let profile: string;
+  const profiles: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -64,26 +65,28 @@ describe('classifier reports of the council office', () => {
     await setup(conn);
     for (const v of VILLAGES) await addVillage(conn, v.code, v.name);
     await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
+    await addUser(conn, { name: 'starosta.zarichne', password: PASSWORD, role: 'starosta', village: 'zarichne' });
     const docs = [
       ...APPEALS.map((a) => ({ _id: `${ID_PREFIX.appeal}${a.id}`, ...a })),
       ...EVENTS.map((e) => ({ _id: `${ID_PREFIX.event}${e.id}`, type: 'event', ...e })),
     ];
     const res = await request<{ error?: string }[]>(conn, 'POST', `/${CENTRAL_DB}/_bulk_docs`, { docs });
     expect(res.body.filter((r) => r.error)).toEqual([]);
-    profile = newProfileDir();
   });
 
   afterAll(async () => {
     await couch?.stop();
     await web?.close();
     rmSync(dataDir, { recursive: true, force: true });
-    removeProfile(profile);
+    for (const p of profiles) removeProfile(p);
   });
 
   it('shows the counts of 2026-Q3, downloads them as .xlsx and CSV, and charts the year on the overview', async () => {
+    const profile = newProfileDir();
+    profiles.push(profile);
     const context = await launchWithProfile(profile);
     try {
-      const page = await logInCentral(context, web.url, couch.url);
+      const page = await logIn(context, web.url, couch.url, 'rada');
       await expect
         .poll(() => page.getByTestId('status-bar').textContent(), { timeout: 60_000 })
         .toContain(`У реєстрі ${APPEALS.length} звернень`);
@@ -94,12 +97,14 @@ describe('classifier reports of the council office', () => {
       await page.getByLabel('Рік', { exact: true }).selectOption('2026');
       await page.getByLabel('Квартал', { exact: true }).selectOption('3');
       await expect
-        .poll(() => page.getByTestId('report-summary').textContent())
+        .poll(() => page.getByTestId('report-summary').textContent(), { timeout: 15_000 })
         .toBe('III квартал 2026 року: звернень надійшло — 12; стан розгляду — на 30.09.2026.');
 
       // Villages by the council's registry names, the council office, the community.
       const type = page.getByTestId('report-type');
-      await expect.poll(async () => (await type.locator('thead th').allTextContents()).slice(1)).toEqual(COLUMNS);
+      await expect
+        .poll(async () => (await type.locator('thead th').allTextContents()).slice(1), { timeout: 15_000 })
+        .toEqual(COLUMNS);
       expect(await rowTexts(type, 'Скарга')).toEqual(['Скарга', ...(EXPECTED_Q3.type?.complaint ?? []).map(String)]);
       const timeliness = page.getByTestId('report-timeliness');
       expect(await rowTexts(timeliness, 'На розгляді, строк порушено')).toEqual([
@@ -151,7 +156,7 @@ describe('classifier reports of the council office', () => {
       // One village.
       await page.getByLabel('Охоплення').selectOption('zarichne');
       await expect
-        .poll(() => page.getByTestId('report-summary').textContent())
+        .poll(() => page.getByTestId('report-summary').textContent(), { timeout: 15_000 })
         .toBe('III квартал 2026 року: звернень надійшло — 6; стан розгляду — на 30.09.2026.');
       expect(await page.getByTestId('report-type').locator('thead th').allTextContents()).toEqual([
         'Вид звернення',
@@ -166,12 +171,39 @@ describe('classifier reports of the council office', () => {
       await charts.getByLabel('Рік', { exact: true }).selectOption('2026');
       const topics = page.getByTestId('chart-topics');
       // 2026: topic 090 — H1, H3, H5, H6, Z1, Z5, Z6.
-      await expect.poll(() => topics.locator('desc').textContent()).toContain('090 Комунальне господарство: 7');
+      await expect
+        .poll(() => topics.locator('desc').textContent(), { timeout: 15_000 })
+        .toContain('090 Комунальне господарство: 7');
       const byVillage = page.getByTestId('chart-timeliness');
       expect(await byVillage.locator('desc').textContent()).toContain('Глибоке: 6');
       expect(await byVillage.locator('desc').textContent()).toContain('Зарічне: 6');
       await byVillage.scrollIntoViewIfNeeded();
       await charts.screenshot({ path: `${SHOTS}/overview-charts.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a village PC reports that village only, under its own name', async () => {
+    const profile = newProfileDir();
+    profiles.push(profile);
+    const context = await launchWithProfile(profile);
+    try {
+      const page = await logIn(context, web.url, couch.url, 'starosta.zarichne', 'Зарічне');
+      // The council's replication copies the village's documents into its database, and the PC pulls them.
+      await expect
+        .poll(() => page.getByTestId('status-bar').textContent(), { timeout: 60_000 })
+        .toContain('У реєстрі 6 звернень');
+      await page.getByRole('link', { name: 'Звіти' }).click();
+      await page.getByLabel('Рік', { exact: true }).selectOption('2026');
+      await page.getByLabel('Квартал', { exact: true }).selectOption('3');
+      await expect
+        .poll(() => page.getByTestId('report-summary').textContent(), { timeout: 15_000 })
+        .toBe('III квартал 2026 року: звернень надійшло — 6; стан розгляду — на 30.09.2026.');
+      expect(await page.getByLabel('Охоплення').count()).toBe(0);
+      const type = page.getByTestId('report-type');
+      expect(await type.locator('thead th').allTextContents()).toEqual(['Вид звернення', 'Зарічне', 'Усього']);
+      expect(await rowTexts(type, 'Заява (клопотання)')).toEqual(['Заява (клопотання)', '4', '4']);
     } finally {
       await context.close();
     }
