@@ -45,8 +45,8 @@ const TIMELINESS_LABELS: Record<TimelinessClass, LocalizedText> = {
 
 const EXTENDED_MEMO: LocalizedText = { uk: 'Довідково: строк розгляду продовжено', en: 'For reference: term extended' };
 
-/** Name of a column: the village's name, the council office for `central`, else the code as it is. */
-function villageLabel(code: string, names: ReadonlyMap<string, string>): LocalizedText {
+/** Name of a village column: the village's name, the council office for `central`, else the code as it is. */
+export function villageLabel(code: string, names: ReadonlyMap<string, string>): LocalizedText {
   if (code === CENTRAL_VILLAGE_ID) return { uk: 'Центральний офіс ради', en: "Council's central office" };
   const name = names.get(code);
   return name ? { uk: name, en: name } : { uk: code, en: code };

@@ -5,7 +5,7 @@ import type { Report, ReportTable } from '../../../shared/reports/report.types';
 import { useToday } from '../../app/use-today';
 import { BarChart, type BarRow } from '../../ui/BarChart';
 import { PeriodPicker } from '../reports/PeriodPicker';
-import { useReport } from '../reports/use-report';
+import { useKnownVillages, useReport } from '../reports/use-report';
 
 /** How many topics the chart shows. */
 const TOP_TOPICS = 8;
@@ -60,7 +60,7 @@ export function OverviewCharts() {
   const lang = i18n.language === 'en' ? 'en' : 'uk';
   const today = useToday();
   const [period, setPeriod] = useState<Period>(() => periodContaining('year', today));
-  const state = useReport(period, '');
+  const state = useReport(period, '', useKnownVillages());
   const names = Object.fromEntries(GROUPS.map((g) => [g.key, t(`reports.chart.${g.key}`)]));
   const thisYear = Number(today.slice(0, 4));
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayDate } from '../../../shared/lib/dates';
+import { villageLabel } from '../../../shared/reports/build-report';
 import { type Period, periodContaining, periodLabel } from '../../../shared/reports/period';
 import { useApp } from '../../app/app-context';
 import { useToday } from '../../app/use-today';
@@ -27,14 +28,15 @@ export function ReportsScreen() {
   const [period, setPeriod] = useState<Period>(() => periodContaining('quarter', today));
   const isCentral = profile.role === 'central';
   const [scopeKey, setScopeKey] = useState(isCentral ? '' : profile.villageCode);
-  const state = useReport(period, scopeKey);
   const known = useKnownVillages();
+  const state = useReport(period, scopeKey, known);
   const version = useSyncExternalStore(index.subscribe, index.getVersion);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change
   const villageCodes = useMemo(
     () => [...new Set([...known.map((v) => v.code), ...Array.from(index.all(), (r) => r.villageId)])].sort(),
     [index, version, known],
   );
+  const names = useMemo(() => new Map(known.map((v) => [v.code, v.name])), [known]);
   const [busy, setBusy] = useState(false);
   const [downloadError, setDownloadError] = useState('');
   const report = state.status === 'ready' ? state.report : null;
@@ -70,7 +72,7 @@ export function ReportsScreen() {
               <option value="">{t('reports.community')}</option>
               {villageCodes.map((code) => (
                 <option key={code} value={code}>
-                  {known.find((v) => v.code === code)?.name ?? code}
+                  {villageLabel(code, names)[lang]}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { buildReport } from '../../../shared/reports/build-report';
 import type { Period } from '../../../shared/reports/period';
 import type { KnownVillage, Report, ReportScope } from '../../../shared/reports/report.types';
@@ -13,18 +13,20 @@ export type ReportState = { status: 'loading' } | { status: 'ready'; report: Rep
 export function useKnownVillages(): KnownVillage[] {
   const { profile, sync } = useApp();
   const registry = useVillageNames(sync);
-  return profile.role === 'central' ? registry : [{ code: profile.villageCode, name: profile.villageName }];
+  return useMemo(
+    () => (profile.role === 'central' ? registry : [{ code: profile.villageCode, name: profile.villageName }]),
+    [profile, registry],
+  );
 }
 
 /**
  * The report of a period and scope from the local database, rebuilt when the register changes (a sync brings events)
- * or the day turns. `scope` is passed as its key (`''` for the community, else a village code) so that a new object
+ * or the day turns; `villages` name the columns (useKnownVillages). `scope` is passed as its key (`''` for the community, else a village code) so that a new object
  * each render does not reload.
  */
-export function useReport(period: Period, scopeKey: string): ReportState {
+export function useReport(period: Period, scopeKey: string, villages: readonly KnownVillage[]): ReportState {
   const { db, index } = useApp();
   const today = useToday();
-  const villages = useKnownVillages();
   const villagesKey = JSON.stringify(villages);
   const version = useSyncExternalStore(index.subscribe, index.getVersion);
   const [state, setState] = useState<ReportState>({ status: 'loading' });
