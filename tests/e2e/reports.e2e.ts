@@ -121,6 +121,7 @@ describe('classifier reports of the council office', () => {
       ]);
       await page.setViewportSize({ width: 1366, height: 1000 });
       await page.screenshot({ path: `${SHOTS}/report.png` });
+      await page.getByTestId('report-timeliness').screenshot({ path: `${SHOTS}/report-timeliness.png` });
 
       // The .xlsx, read back.
       const [xlsx] = await Promise.all([
