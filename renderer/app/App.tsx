@@ -10,6 +10,7 @@ import { RestoreFromBackup } from '../features/backup/RestoreFromBackup';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { PrintScreen } from '../features/print/PrintScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LoginScreen } from '../features/sync/LoginScreen';
 import { setLanguage } from '../i18n/i18n';
@@ -124,6 +125,7 @@ export function App({ boot }: { boot: Boot }) {
             {route.name === 'register' && <RegisterScreen />}
             {route.name === 'new' && <NewAppealScreen />}
             {route.name === 'overview' && <OverviewScreen />}
+            {route.name === 'reports' && <ReportsScreen />}
             {route.name === 'backup' && <BackupScreen />}
             {route.name === 'appeal' && <AppealCard id={route.id} />}
             {route.name === 'registered' && <RegisteredScreen id={route.id} />}

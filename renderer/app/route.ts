@@ -7,6 +7,7 @@ export type Route =
   | { name: 'register' }
   | { name: 'new' }
   | { name: 'overview' }
+  | { name: 'reports' }
   | { name: 'backup' }
   | { name: 'appeal'; id: string }
   | { name: 'registered'; id: string }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'new') return { name: 'new' };
   if (path === 'overview') return { name: 'overview' };
+  if (path === 'reports') return { name: 'reports' };
   if (path === 'backup') return { name: 'backup' };
   if (path === 'setup') return { name: 'setup' };
   if (path === 'login') return { name: 'login' };
