@@ -3,7 +3,7 @@
  * session guards before the first page loads). Each concern lives in its own module; this file only connects them.
  */
 import { join } from 'node:path';
-import { app, type BrowserWindow, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import type { Language, MenuCommand } from '../../shared/ipc/contract';
 import { buildCsp } from './content-security-policy';
 import { createCredentialsStore, safeStorageBox } from './credentials-store';
@@ -11,6 +11,7 @@ import { createAppHandlers } from './ipc/app.ipc';
 import { createCredentialsHandlers } from './ipc/credentials.ipc';
 import { sendEvent } from './ipc/events';
 import { type MainHandlers, registerInvokeHandlers } from './ipc/invoke-handlers';
+import { createPrintHandlers } from './ipc/print.ipc';
 import { createFileLogger } from './logger';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
@@ -79,6 +80,13 @@ export function startApp(): void {
       setLanguage: applyLanguage,
     }),
     ...createCredentialsHandlers({ store: credentials, onServerChange }),
+    ...createPrintHandlers({
+      dialog,
+      windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+      defaultDir: () => app.getPath('documents'),
+      language: () => settings.language,
+      log,
+    }),
   };
   registerInvokeHandlers(ipcMain, handlers, log);
 

@@ -25,6 +25,8 @@ export const api = {
   saveCredentials: (credentials) => invoke(API_INVOKE_CHANNELS.saveCredentials, credentials),
   loadCredentials: () => invoke(API_INVOKE_CHANNELS.loadCredentials),
   clearCredentials: () => invoke(API_INVOKE_CHANNELS.clearCredentials),
+  printPage: () => invoke(API_INVOKE_CHANNELS.printPage),
+  savePdf: (request) => invoke(API_INVOKE_CHANNELS.savePdf, request),
   onMenuCommand: (cb: (cmd: MenuCommand) => void) => {
     // The IPC event object never reaches the page (it would expose `sender`); unknown commands are dropped.
     const listener = (_event: IpcRendererEvent, cmd: unknown): void => {

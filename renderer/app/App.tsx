@@ -5,8 +5,12 @@ import { ensureRegister } from '../data/register-projection';
 import { AppealCard } from '../features/appeal/AppealCard';
 import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
+import { BackupScreen } from '../features/backup/BackupScreen';
+import { RestoreFromBackup } from '../features/backup/RestoreFromBackup';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
+import { PrintScreen } from '../features/print/PrintScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LoginScreen } from '../features/sync/LoginScreen';
 import { setLanguage } from '../i18n/i18n';
@@ -87,7 +91,28 @@ export function App({ boot }: { boot: Boot }) {
           await setProfile(p);
           navigate({ name: 'register' });
         }}
+        restore={
+          <RestoreFromBackup
+            db={boot.db}
+            profile={null}
+            onProfileRestored={async (p) => {
+              await setProfile(p);
+              navigate({ name: 'register' });
+            }}
+          />
+        }
       />
+    );
+  }
+
+  // A paper to print stands alone on the page: no header, no status bar.
+  if (route.name === 'print') {
+    return (
+      <AppContext.Provider value={services}>
+        <ErrorBoundary resetKey={JSON.stringify(route)}>
+          <PrintScreen doc={route.doc} id={route.id} />
+        </ErrorBoundary>
+      </AppContext.Provider>
     );
   }
 
@@ -100,6 +125,8 @@ export function App({ boot }: { boot: Boot }) {
             {route.name === 'register' && <RegisterScreen />}
             {route.name === 'new' && <NewAppealScreen />}
             {route.name === 'overview' && <OverviewScreen />}
+            {route.name === 'reports' && <ReportsScreen />}
+            {route.name === 'backup' && <BackupScreen />}
             {route.name === 'appeal' && <AppealCard id={route.id} />}
             {route.name === 'registered' && <RegisteredScreen id={route.id} />}
           </ErrorBoundary>

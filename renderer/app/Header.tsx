@@ -7,6 +7,8 @@ const LINKS: { route: Route; key: string }[] = [
   { route: { name: 'register' }, key: 'nav.register' },
   { route: { name: 'new' }, key: 'nav.new' },
   { route: { name: 'overview' }, key: 'nav.overview' },
+  { route: { name: 'reports' }, key: 'reports.nav' },
+  { route: { name: 'backup' }, key: 'backup.nav' },
 ];
 
 /** Top bar: the app, the village, the screens and the language switch. */

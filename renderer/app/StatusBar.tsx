@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FAILURE_TEXT } from '../data/sync/sync-failure';
 import type { SyncReport } from '../data/sync/sync-status';
+import { BackupReminder } from '../features/backup/BackupReminder';
 import { useSyncStatus } from '../features/sync/use-sync-status';
 import { formatDateTime } from '../i18n/i18n';
 import { useApp } from './app-context';
@@ -49,6 +50,7 @@ export function StatusBar() {
     <footer className="status-bar" data-testid="status-bar">
       <span className={isOnline ? 'online' : 'offline'}>{isOnline ? t('statusBar.online') : t('statusBar.offline')}</span>
       <span>{index.isLoaded ? t('statusBar.count', { count: index.size }) : t('statusBar.loading')}</span>
+      <BackupReminder />
       {!status.isConfigured ? (
         <span>
           {t('statusBar.syncNotConfigured')} <a href="#/login">{t('statusBar.login')}</a>

@@ -9,6 +9,12 @@ export interface Profile {
   workstation: number;
   operatorName: string;
   role: Role;
+  /**
+   * The community's code as the council gives it (Latin letters, like village codes): named in every backup and
+   * transfer file so that a file of another community is refused (shared/transfer/acceptance.ts). Optional: PCs set
+   * up before it existed add it on the backup screen.
+   */
+  communityCode?: string;
 }
 
 const PROFILE_ID = 'profile';

@@ -27,7 +27,24 @@ export interface Platform {
   setLanguage(lang: Language): Promise<void>;
   /** Subscribes to commands from the native menu; returns the unsubscribe function. */
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
+  /**
+   * True when "save as PDF" writes a file itself (desktop: Chromium renders A4 and a save dialog asks where). In a
+   * browser both print and save open the browser's print dialog, whose printer list has "Save as PDF".
+   */
+  canSavePdf: boolean;
+  /** Prints the current page with its print styles. */
+  printPage(): Promise<PrintResult>;
+  /** Saves the current page as an A4 PDF, suggesting this file name. */
+  savePdf(fileName: string): Promise<PrintResult>;
 }
+
+/** What a print or save request came to; `failed` carries the reason in words from the system. */
+export type PrintResult =
+  | { outcome: 'printed' }
+  | { outcome: 'saved'; filePath: string }
+  | { outcome: 'cancelled' }
+  | { outcome: 'dialog-shown' }
+  | { outcome: 'failed'; reason: string };
 
 /** The credential methods the preload adds (typed here until every build has them). */
 interface CredentialsApi {
@@ -55,8 +72,22 @@ function electronPlatform(api: OpenVillageApi & CredentialsApi): Platform {
       await api.setLanguage(lang);
     },
     onMenuCommand: (listener) => api.onMenuCommand(listener),
+    canSavePdf: true,
+    async printPage() {
+      const result = await api.printPage();
+      if (!result.ok) return { outcome: 'failed', reason: result.error.message };
+      return { outcome: result.value };
+    },
+    async savePdf(fileName) {
+      const result = await api.savePdf({ fileName });
+      if (!result.ok) return { outcome: 'failed', reason: result.error.message };
+      return result.value.filePath === null ? { outcome: 'cancelled' } : { outcome: 'saved', filePath: result.value.filePath };
+    },
   };
 }
+
+// The page's print dialog; absent where there is no window (Node tests).
+const pagePrint = (): void => (globalThis as { print?: () => void }).print?.();
 
 const browserPlatform: Platform = {
   kind: 'browser',
@@ -70,6 +101,16 @@ const browserPlatform: Platform = {
     // A browser has no native menu to translate.
   },
   onMenuCommand: () => () => undefined,
+  canSavePdf: false,
+  async printPage() {
+    pagePrint();
+    return { outcome: 'dialog-shown' };
+  },
+  async savePdf() {
+    // A page cannot write files: the print dialog's "Save as PDF" destination does it (the screen says so).
+    pagePrint();
+    return { outcome: 'dialog-shown' };
+  },
 };
 
 // `window.api` exists only in Electron's page (the preload); globalThis is the window in a page and typechecks in Node.

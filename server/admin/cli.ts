@@ -2,9 +2,12 @@
  * The `ov-admin` command line: parses arguments, runs one command, prints what changed or what went wrong (Ukrainian and
  * English, one line each) and returns the exit code. The CouchDB address comes only from the environment.
  */
+
+import { localIsoDate } from '../../shared/lib/dates';
 import { connectionFromEnv, verifyServer } from './couch-client';
 import { AdminError, errors, exitCodeOf } from './errors';
 import { addUser, addVillage, type Change, checkVillageCode, setup } from './provision';
+import { checkReportArgs, writeReport } from './report';
 import { formatStatusTable, villageStatuses } from './status';
 
 /** Where the command reads and writes; process streams in production, buffers in tests. */
@@ -13,13 +16,17 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The clock (the report's "today"); the real one when not given. */
+  now?: () => Date;
 }
 
 const USAGE = `Usage: COUCHDB_URL=http://admin:password@host:5984 ov-admin <command>
   setup                                           central database, security, design documents
   add-village --code <code> --name <name>         village database, security, replications
   add-user --name <n> --password-stdin --role starosta|central [--village <code>]
-  status [--json]                                 per village: size, counts, replication, last sync`;
+  status [--json]                                 per village: size, counts, replication, last sync
+  report --period 2026-Q3|2026-H1|2026 --format xlsx|csv --out <file> [--village <code>]
+                                                  classifier count tables from ov_central into a file`;
 
 type Flags = Record<string, string | true>;
 
@@ -65,7 +72,7 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
     if (command === undefined) throw errors.usage('Не вказано команду', 'No command given');
     return;
   }
-  const commands = ['setup', 'add-village', 'add-user', 'status'];
+  const commands = ['setup', 'add-village', 'add-user', 'status', 'report'];
   if (!commands.includes(command)) throw errors.usage(`Невідома команда: ${command}`, `Unknown command: ${command}`);
   const flags = parseFlags(
     rest,
@@ -75,7 +82,9 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
         ? { name: 'value', role: 'value', village: 'value', 'password-stdin': 'flag' }
         : command === 'status'
           ? { json: 'flag' }
-          : {},
+          : command === 'report'
+            ? { period: 'value', format: 'value', out: 'value', village: 'value' }
+            : {},
   );
   // Validate the arguments before touching the network, so a typo never half-provisions anything.
   if (command === 'add-user') {
@@ -91,6 +100,10 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
     }
   }
   if (command === 'add-village') checkVillageCode(required(flags, 'code'));
+  if (command === 'report') {
+    checkReportArgs(required(flags, 'period'), required(flags, 'format'));
+    required(flags, 'out');
+  }
   const conn = connectionFromEnv(io.env);
   await verifyServer(conn);
   switch (command) {
@@ -110,6 +123,22 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
     case 'status': {
       const rows = await villageStatuses(conn);
       io.out(flags.json === true ? JSON.stringify(rows, null, 2) : formatStatusTable(rows, new Date()));
+      return;
+    }
+    case 'report': {
+      const now = io.now?.() ?? new Date();
+      const out = required(flags, 'out');
+      const report = await writeReport(conn, {
+        period: required(flags, 'period'),
+        format: required(flags, 'format') as 'xlsx' | 'csv',
+        out,
+        village: typeof flags.village === 'string' ? flags.village : undefined,
+        today: localIsoDate(now),
+        now,
+      });
+      io.out(
+        `written   ${out} (${report.period.code}, ${report.scopeLabel.en}, ${report.appealCount} appeals, as of ${report.cutoff})`,
+      );
       return;
     }
   }

@@ -18,6 +18,7 @@ export type AdminErrorCode =
   | 'invalid-user'
   | 'weak-password'
   | 'unknown-village'
+  | 'write-failed'
   | 'server-error';
 
 /** An expected failure of the admin command. */
@@ -121,6 +122,12 @@ export const errors = {
       'unknown-village',
       `Село «${code}» не зареєстроване: спершу виконайте add-village --code ${code} --name …`,
       `The village "${code}" is not registered: run add-village --code ${code} --name … first`,
+    ),
+  writeFailed: (file: string, reason: string) =>
+    new AdminError(
+      'write-failed',
+      `Не вдалося записати файл ${file} (${reason}): перевірте шлях і права на запис`,
+      `Could not write the file ${file} (${reason}): check the path and write permission`,
     ),
   serverError: (what: string, status: number, detail: string) =>
     new AdminError(

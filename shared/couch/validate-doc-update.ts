@@ -6,6 +6,10 @@
  * functions, no let/const, no template literals. The rules travel into it as JSON, never as code, so a change of the
  * matrix or a schema changes the design document and the admin command's `setup`/`add-village` installs it again.
  *
+ * Trust: a central user may write records authored by a village role (`registeredRole`/`role` starosta or clerk), so
+ * that records brought from a village on a USB stick (a transfer file, issue 4) reach the server from the council's PC;
+ * a village user still writes only its own village's records under its own role.
+ *
  * Server admins (the replicator runs as one) skip the role checks but not the structure, scope and write-once checks:
  * a replication must never carry a malformed, foreign or changed record into a database.
  */
@@ -151,7 +155,10 @@ const BODY = `
     } else {
       // Files and events name their author's role in \`role\`, appeals in \`registeredRole\`.
       var docRole = kind === 'appeal' ? newDoc.registeredRole : newDoc.role;
-      var allowed = isCentral ? ['central'] : (has(C.starostaRole) ? ['starosta', 'clerk'] : ['clerk']);
+      // The council's staff may also carry records a village wrote (a transfer file from a village without signal,
+      // imported at the council and pushed from there): they are the community's trusted office, members of every
+      // database anyway. The matrix below still binds each record to its own role's kinds.
+      var allowed = isCentral ? ['central', 'starosta', 'clerk'] : (has(C.starostaRole) ? ['starosta', 'clerk'] : ['clerk']);
       if (!isCentral && !has(C.villageRolePrefix + newDoc.villageId)) deny('Село пише лише власні документи', 'A village writes only its own documents');
       if (kind === 'event' && !isCentral && contains(C.councilKinds, newDoc.kind)) {
         deny('Подію «' + newDoc.kind + '» записує лише центральний офіс громади', 'Only the council\\'s central office records ' + newDoc.kind + ' events');

@@ -45,6 +45,24 @@ export const CREDENTIALS_LIMITS = {
   passwordMaxLength: 1000,
 } as const;
 
+/** What `print:page` reports: printed (sent to the printer), or the person closed the system dialog. */
+export type PrintOutcome = 'printed' | 'cancelled';
+
+/** `print:save-pdf` takes the file name to suggest in the save dialog; main sanitises it (shared/ipc/file-name.ts). */
+export interface SavePdfRequest {
+  fileName: string;
+}
+
+/** Where the PDF was written, or null when the person cancelled the save dialog. */
+export interface SavePdfOutcome {
+  filePath: string | null;
+}
+
+/** Bounds main enforces on `print:save-pdf`. */
+export const PRINT_LIMITS = {
+  fileNameMaxLength: 200,
+} as const;
+
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeContract {
   'app:get-info': { args: []; value: AppInfo };
@@ -52,6 +70,8 @@ export interface InvokeContract {
   'credentials:save': { args: [credentials: ServerCredentials]; value: undefined };
   'credentials:load': { args: []; value: ServerCredentials | null };
   'credentials:clear': { args: []; value: undefined };
+  'print:page': { args: []; value: PrintOutcome };
+  'print:save-pdf': { args: [request: SavePdfRequest]; value: SavePdfOutcome };
 }
 export type InvokeChannel = keyof InvokeContract;
 export type InvokeArgs<C extends InvokeChannel> = InvokeContract[C]['args'];
@@ -87,6 +107,10 @@ export interface OpenVillageApi {
   loadCredentials(): Promise<Result<ServerCredentials | null>>;
   /** Forgets the login and removes the server from `connect-src` (from the next page load on). */
   clearCredentials(): Promise<Result<void>>;
+  /** Prints the calling page (its print styles) through the system print dialog. */
+  printPage(): Promise<Result<PrintOutcome>>;
+  /** Renders the calling page to an A4 PDF and writes it where the person chooses in a save dialog. */
+  savePdf(request: SavePdfRequest): Promise<Result<SavePdfOutcome>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(cb: (cmd: MenuCommand) => void): () => void;
 }
@@ -98,6 +122,8 @@ export const API_INVOKE_CHANNELS = {
   saveCredentials: 'credentials:save',
   loadCredentials: 'credentials:load',
   clearCredentials: 'credentials:clear',
+  printPage: 'print:page',
+  savePdf: 'print:save-pdf',
 } as const satisfies Partial<Record<keyof OpenVillageApi, InvokeChannel>>;
 
 /** API method → event channel. */
@@ -112,6 +138,8 @@ export const API_KEYS = [
   'saveCredentials',
   'loadCredentials',
   'clearCredentials',
+  'printPage',
+  'savePdf',
   'onMenuCommand',
 ] as const satisfies readonly (keyof OpenVillageApi)[];
 
@@ -126,4 +154,12 @@ export const IPC_ERROR_CODES = {
 export const CREDENTIALS_ERROR_CODES = {
   /** The OS has no secure store (Linux without a keyring): the password was not remembered; ask for it at each start. */
   unavailable: 'credentials/unavailable',
+} as const;
+
+/** Error codes of the `print:*` channels. */
+export const PRINT_ERROR_CODES = {
+  /** The page could not be printed or rendered to PDF (no printer, renderer gone…); the reason is in the message. */
+  failed: 'print/failed',
+  /** The PDF was rendered but could not be written where the person chose (read-only folder, disk full…). */
+  writeFailed: 'print/write-failed',
 } as const;

@@ -12,8 +12,11 @@ import {
   IPC_ERROR_CODES,
   MENU_COMMANDS,
   type MenuCommand,
+  PRINT_LIMITS,
+  type SavePdfRequest,
   type ServerCredentials,
 } from './contract';
+import { safeFileName } from './file-name';
 
 /** Validates the raw argument list of one channel and returns it typed. */
 export type ArgsGuard<C extends InvokeChannel> = (args: readonly unknown[]) => Result<InvokeArgs<C>>;
@@ -93,6 +96,23 @@ export function parseServerCredentials(value: unknown): Result<ServerCredentials
   return ok({ serverUrl: origin, username, password });
 }
 
+/**
+ * Validates a `print:save-pdf` request: exactly `fileName`, 1–200 characters without control characters; returns it
+ * with the name made safe for any file system (shared/ipc/file-name.ts).
+ */
+export function parseSavePdfRequest(value: unknown): Result<SavePdfRequest> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid('the request must be an object');
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return invalid('the request must be a plain object');
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== 'fileName') return invalid('the request takes exactly fileName');
+  const { fileName } = value as Record<string, unknown>;
+  if (!isBoundedText(fileName, PRINT_LIMITS.fileNameMaxLength, false)) {
+    return invalid(`fileName must have 1–${PRINT_LIMITS.fileNameMaxLength} characters and no control characters`);
+  }
+  return ok({ fileName: safeFileName(fileName) });
+}
+
 /** One guard per invoke channel; the mapped type makes a missing channel a compile error. */
 export const INVOKE_GUARDS: { [C in InvokeChannel]: ArgsGuard<C> } = {
   'app:get-info': (args) => (args.length === 0 ? ok([]) : invalid('app:get-info takes no arguments')),
@@ -108,4 +128,10 @@ export const INVOKE_GUARDS: { [C in InvokeChannel]: ArgsGuard<C> } = {
   },
   'credentials:load': (args) => (args.length === 0 ? ok([]) : invalid('credentials:load takes no arguments')),
   'credentials:clear': (args) => (args.length === 0 ? ok([]) : invalid('credentials:clear takes no arguments')),
+  'print:page': (args) => (args.length === 0 ? ok([]) : invalid('print:page takes no arguments')),
+  'print:save-pdf': (args) => {
+    if (args.length !== 1) return invalid('print:save-pdf takes one argument');
+    const request = parseSavePdfRequest(args[0]);
+    return request.ok ? ok([request.value]) : request;
+  },
 };

@@ -3,7 +3,7 @@
  * the sender frame must be the app's own page, the payload must pass its guard, and a handler that throws
  * is turned into a Result error (thrown errors lose their fields crossing IPC).
  */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   type InvokeArgs,
   type InvokeChannel,
@@ -19,6 +19,8 @@ import type { Logger } from '../logger';
 /** What a handler learns about its caller, after the sender check passed. */
 export interface IpcContext {
   senderUrl: string;
+  /** The calling page (print handlers print exactly what it shows). */
+  sender: WebContents;
 }
 
 export type MainHandlers = InvokeHandlerMap<IpcContext>;
@@ -43,7 +45,7 @@ async function dispatch<C extends InvokeChannel>(
     return args;
   }
   try {
-    return await handler({ senderUrl }, ...args.value);
+    return await handler({ senderUrl, sender: event.sender }, ...args.value);
   } catch (error) {
     log.error('ipc handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
     return err({ code: IPC_ERROR_CODES.internal, message: 'Internal error in the main process' });

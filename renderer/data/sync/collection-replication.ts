@@ -87,6 +87,11 @@ export function replicateCollection(options: {
    * none is lost when storing them fails. Given to one replication only: both read the same feed.
    */
   onPulledOthers?: (docs: CouchDoc[]) => Promise<void>;
+  /**
+   * False for a record this PC must not send (a village holds the council's records that came by a transfer file):
+   * it counts as already on the server and never reaches `_bulk_docs`. Default: send everything.
+   */
+  isSentByThisPc?: (doc: Record<string, unknown>) => boolean;
 }): RxReplicationState<Doc, PullCheckpoint> {
   const { db, collection, client, dbName, hooks } = options;
   const prefix = COUCH_PREFIX[collection];
@@ -138,10 +143,12 @@ export function replicateCollection(options: {
     push: {
       batchSize: options.batchSize,
       handler: reporting(hooks, async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
-        const docs = rows.map((r) => toCouch(collection, r.newDocumentState as never));
-        const results = await sendHalving(client, dbName, docs);
-        hooks.onRequestOk();
-        const sent: string[] = [];
+        const isOwn = options.isSentByThisPc ?? (() => true);
+        const own = rows.filter((r) => isOwn(r.newDocumentState));
+        const sent: string[] = rows.filter((r) => !isOwn(r.newDocumentState)).map((r) => r.newDocumentState.id);
+        const docs = own.map((r) => toCouch(collection, r.newDocumentState as never));
+        const results = docs.length > 0 ? await sendHalving(client, dbName, docs) : [];
+        if (docs.length > 0) hooks.onRequestOk();
         const rejected: { docId: string; reason: string }[] = [];
         for (const row of results) {
           const docId = row.id.slice(prefix.length);

@@ -2,6 +2,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, type Observable, Subject, type Subscription } from 'rxjs';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { fileMetaProblems } from '../../../shared/domain/files/validate-file';
+import { sendsRecord } from '../../../shared/transfer/authorship';
 import type { AppDatabase } from '../database';
 import { insertPulledFiles } from '../files.repository';
 import { refreshRows } from '../register-projection';
@@ -148,6 +149,7 @@ export class SyncController {
         retryTime: BASE_RETRY_MS,
         hooks,
         onPulledOthers: collection === 'events' ? (docs) => this.onPulledFiles(docs) : undefined,
+        isSentByThisPc: (doc) => sendsRecord(this.config.role, doc),
       });
       this.replications.push(replication);
       this.subscriptions.push(
@@ -166,6 +168,7 @@ export class SyncController {
       baseRetryMs: UPLOAD_RETRY_MS,
       maxRetryMs: MAX_RETRY_MS,
       stats: this.uploadStats,
+      isSentByThisPc: (file) => sendsRecord(this.config.role, file as unknown as Record<string, unknown>),
       hooks: {
         onRequestOk: hooks.onRequestOk,
         onFailure: hooks.onFailure,
@@ -203,6 +206,8 @@ export class SyncController {
       this.refreshTimer = null;
       const ids = [...this.pendingRefresh];
       this.pendingRefresh.clear();
+      // A database closed meanwhile (app closing, a test ending) has no rows to refresh; the next start checks them.
+      if (this.db.closed) return;
       // The register rows of received appeals and events; a failure here only delays the list, never the data.
       void refreshRows(this.db, ids).catch((error: unknown) => console.warn('sync: register refresh failed', error));
     }, 300);

@@ -19,6 +19,7 @@ import { useToday } from '../../app/use-today';
 import { applicantLabel } from '../../data/register-projection';
 import { formatDate } from '../../i18n/i18n';
 import { FilesSection } from '../files/FilesSection';
+import { PrintLinks } from '../print/PrintLinks';
 import { rowDeadline } from '../register/register-query';
 import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
@@ -140,6 +141,7 @@ export function AppealCard({ id }: { id: string }) {
               ))}
             </div>
           )}
+          <PrintLinks id={appeal.id} hasAnswer={state.answer !== null} />
         </section>
       </div>
     </article>

@@ -25,6 +25,9 @@ export function RegisteredScreen({ id }: { id: string }) {
         <button type="button" className="primary" ref={next} onClick={() => navigate({ name: 'new' })}>
           {t('form.registerNext')}
         </button>
+        <button type="button" onClick={() => navigate({ name: 'print', doc: 'receipt', id })}>
+          {t('print.open.receiptNow')}
+        </button>
         <button type="button" onClick={() => navigate({ name: 'appeal', id })}>
           {t('form.openCard')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { useToday } from '../../app/use-today';
 import { overviewCounts } from '../register/register-query';
+import { OverviewCharts } from './OverviewCharts';
 import { VillagesTable } from './VillagesTable';
 
 const TILES = [
@@ -34,6 +35,7 @@ export function OverviewScreen() {
       </div>
       <p>{t('overview.total', { count: counts.total })}</p>
       {profile.role === 'central' && <VillagesTable />}
+      {profile.role === 'central' && <OverviewCharts />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/appeal/appeal.types';
 import { isVillageCode, isWorkstation } from '../../../shared/domain/indexes/reg-index';
@@ -9,6 +9,8 @@ import { Field } from '../../ui/Field';
 interface Props {
   initial: Profile | null;
   onSave: (profile: Profile) => Promise<void>;
+  /** Offered on a fresh PC: restore everything from a backup instead of setting up anew. */
+  restore?: ReactNode;
 }
 
 type Errors = Partial<Record<'villageCode' | 'villageName' | 'workstation' | 'operatorName', string>>;
@@ -17,7 +19,7 @@ type Errors = Partial<Record<'villageCode' | 'villageName' | 'workstation' | 'op
  * First start of the app on a PC: which village (or the council office) it serves, its workstation number (every PC
  * of one village gets its own, so that registration indexes never repeat), and who works at it.
  */
-export function SetupScreen({ initial, onSave }: Props) {
+export function SetupScreen({ initial, onSave, restore }: Props) {
   const { t, i18n } = useTranslation();
   const [role, setRole] = useState<Role>(initial?.role ?? 'starosta');
   const [villageCode, setVillageCode] = useState(initial?.villageCode ?? '');
@@ -62,6 +64,12 @@ export function SetupScreen({ initial, onSave }: Props) {
         <p className="notice">
           {t('setup.loginOffer')} <a href="#/login">{t('setup.loginLink')}</a>
         </p>
+      )}
+      {!isLocked && restore && (
+        <section className="notice" aria-label={t('backup.backupTitle')}>
+          <p>{t('backup.setupOffer')}</p>
+          {restore}
+        </section>
       )}
       <p>{t('setup.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>

@@ -98,6 +98,16 @@ describe('decisions in a village database', () => {
     },
   );
 
+  test("the central office carries records a village wrote (transfer file), still bound to that role's kinds", () => {
+    expect(validate(appeal, null, central)).toBe('ok');
+    expect(validate(eventDoc('hlyboke', appeal.id, 'forwarded', 'starosta'), null, central)).toBe('ok');
+    expect(validate(eventDoc('hlyboke', appeal.id, 'comment', 'clerk'), null, central)).toBe('ok');
+    expect(validate(eventDoc('hlyboke', appeal.id, 'answered', 'starosta'), null, central)).toEqual({
+      forbidden: expect.stringContaining('may not record answered'),
+    });
+    expect(validate(eventDoc('hlyboke', appeal.id, 'returned-incomplete', 'clerk'), null, central)).toHaveProperty('forbidden');
+  });
+
   test('a user cannot claim a role they do not have', () => {
     expect(validate(eventDoc('hlyboke', appeal.id, 'answered', 'central'), null, starosta('hlyboke'))).toHaveProperty(
       'forbidden',
@@ -158,6 +168,9 @@ describe('decisions in the central database', () => {
   test('central writes any village; a village user is not a writer here; the registry is admin-only', () => {
     const appeal = appealDoc('zarichne');
     expect(validate(eventDoc('zarichne', appeal.id, 'answered', 'central'), null, central)).toBe('ok');
+    // A village's records imported from a transfer file at the council and pushed from there.
+    expect(validate(appeal, null, central)).toBe('ok');
+    expect(validate(eventDoc('zarichne', appeal.id, 'forwarded', 'starosta'), null, central)).toBe('ok');
     expect(validate(appeal, null, starosta('zarichne'))).toHaveProperty('forbidden');
     expect(validate(appeal, null, admin)).toBe('ok');
     const registry = { _id: 'village:zarichne', type: 'village', code: 'zarichne', name: 'Зарічне' };

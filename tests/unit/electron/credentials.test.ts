@@ -6,8 +6,10 @@ import { createCredentialsStore, safeStorageBox } from '../../../electron/main/c
 import { createAppHandlers } from '../../../electron/main/ipc/app.ipc';
 import { createCredentialsHandlers } from '../../../electron/main/ipc/credentials.ipc';
 import { type MainHandlers, registerInvokeHandlers } from '../../../electron/main/ipc/invoke-handlers';
+import { createPrintHandlers } from '../../../electron/main/ipc/print.ipc';
 import { CREDENTIALS_ERROR_CODES, IPC_ERROR_CODES } from '../../../shared/ipc/contract';
 import { FakeSafeStorage, fakeElectron, resetFakeElectron } from './fake-electron';
+import { fakePrintDeps } from './print-deps';
 import { removeTempDirs, tempDir } from './temp-dir';
 import { memoryLogger } from './test-logger';
 
@@ -38,6 +40,7 @@ function setup(options: { platform?: NodeJS.Platform } = {}) {
         serverOrigin = origin;
       },
     }),
+    ...createPrintHandlers({ ...fakePrintDeps(), log }),
   };
   registerInvokeHandlers(fakeElectron.ipcMain, handlers, log);
   const invoke = (channel: string, event: unknown, ...args: unknown[]) =>

@@ -10,6 +10,13 @@ type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny
 
 export class FakeWebContents extends EventEmitter {
   readonly sent: Array<[string, unknown]> = [];
+  /** Options of every print / printToPDF call, in order. */
+  readonly printCalls: unknown[] = [];
+  readonly pdfCalls: unknown[] = [];
+  /** Test control: what the system print dialog answers (success, failureReason). */
+  printVerdict: [boolean, string] = [true, ''];
+  /** Test control: the PDF bytes printToPDF resolves with, or an error it rejects with. */
+  pdf: Buffer | Error = Buffer.from('%PDF-1.7 fake');
   windowOpenHandler: WindowOpenHandler | undefined;
   destroyed = false;
   send(channel: string, payload: unknown): void {
@@ -21,10 +28,22 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }
+  print(options: unknown, callback: (success: boolean, failureReason: string) => void): void {
+    this.printCalls.push(options);
+    const [success, reason] = this.printVerdict;
+    setTimeout(() => callback(success, reason), 0);
+  }
+  printToPDF(options: unknown): Promise<Buffer> {
+    this.pdfCalls.push(options);
+    return this.pdf instanceof Error ? Promise.reject(this.pdf) : Promise.resolve(this.pdf);
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return FakeBrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
+  }
   readonly webContents = new FakeWebContents();
   loadedUrl: string | undefined;
   minimized = false;
@@ -82,6 +101,7 @@ class FakeApp extends EventEmitter {
   sandboxEnabled = false;
   isPackaged = false;
   userData = '/nonexistent/user-data';
+  documents = '/nonexistent/documents';
   appPath = '/nonexistent/app';
   private ready = deferred();
   requestSingleInstanceLock(): boolean {
@@ -94,6 +114,7 @@ class FakeApp extends EventEmitter {
     this.sandboxEnabled = true;
   }
   getPath(name: string): string {
+    if (name === 'documents') return this.documents;
     if (name !== 'userData') throw new Error(`fake app.getPath: ${name} not faked`);
     return this.userData;
   }
@@ -182,11 +203,23 @@ function createFake() {
     openedExternal: [] as string[],
     invoked: [] as unknown[][],
     exposed: new Map<string, unknown>(),
+    saveDialogs: [] as Array<{ window: unknown; options: { defaultPath?: string; filters?: unknown; title?: string } }>,
   };
+  /** Test control: what the next save dialogs answer (a path, or null for Cancel). */
+  const saveDialogAnswer = { filePath: null as string | null };
   return {
     calls,
     handlers,
     rendererListeners,
+    saveDialogAnswer,
+    dialog: {
+      showSaveDialog: (...args: unknown[]) => {
+        const [window, options] = args.length === 2 ? args : [null, args[0]];
+        calls.saveDialogs.push({ window, options: options as { defaultPath?: string } });
+        const { filePath } = saveDialogAnswer;
+        return Promise.resolve(filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath });
+      },
+    },
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,
     session: { defaultSession: new FakeSession() },

@@ -5,9 +5,11 @@ import { createAppHandlers } from '../../../electron/main/ipc/app.ipc';
 import { createCredentialsHandlers } from '../../../electron/main/ipc/credentials.ipc';
 import { sendEvent } from '../../../electron/main/ipc/events';
 import { type MainHandlers, registerInvokeHandlers } from '../../../electron/main/ipc/invoke-handlers';
+import { createPrintHandlers } from '../../../electron/main/ipc/print.ipc';
 import { IPC_ERROR_CODES, type Language } from '../../../shared/ipc/contract';
 import { INVOKE_GUARDS, isLanguage, isMenuCommand } from '../../../shared/ipc/guards';
 import { FakeSafeStorage, FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
+import { fakePrintDeps } from './print-deps';
 import { removeTempDirs, tempDir } from './temp-dir';
 import { memoryLogger } from './test-logger';
 
@@ -34,6 +36,7 @@ function setup(overrides: Partial<MainHandlers> = {}) {
       }),
       onServerChange: () => undefined,
     }),
+    ...createPrintHandlers({ ...fakePrintDeps(), log }),
     ...overrides,
   };
   const unregister = registerInvokeHandlers(fakeElectron.ipcMain, handlers, log);

@@ -91,6 +91,32 @@ describe('main process wiring', () => {
     expect(topLabels(fakeElectron.calls.menuTemplates.at(-1))).toEqual(['Файл', 'Вигляд', 'Довідка']);
   });
 
+  it('prints and saves as PDF the page that asks, the save dialog on its window, in Documents, in the menu language', async () => {
+    const win = await started();
+    fakeElectron.app.documents = tempDir('ov-documents-');
+    const target = join(fakeElectron.app.documents, 'Розписка.pdf');
+    fakeElectron.saveDialogAnswer.filePath = target;
+    const event = { senderFrame: { url: 'app://open-village/index.html#/print/card/01J' }, sender: win.webContents };
+    const handler = (channel: string) => fakeElectron.handlers.get(channel) as (...a: unknown[]) => Promise<unknown>;
+
+    expect(await handler('print:page')(event)).toEqual({ ok: true, value: 'printed' });
+    expect(win.webContents.printCalls).toHaveLength(1);
+    expect(await handler('print:save-pdf')(event, { fileName: 'HLYBOKE.1-Б-17-card' })).toEqual({
+      ok: true,
+      value: { filePath: target },
+    });
+    expect(readFileSync(target).equals(win.webContents.pdf as Buffer)).toBe(true);
+    clickMenu('language-en');
+    await handler('print:save-pdf')(event, { fileName: 'HLYBOKE.1-Б-17-card' });
+    const [uk, en] = fakeElectron.calls.saveDialogs;
+    expect(uk?.window).toBe(win);
+    expect(uk?.options).toMatchObject({
+      title: 'Зберегти як PDF',
+      defaultPath: join(fakeElectron.app.documents, 'HLYBOKE.1-Б-17-card.pdf'),
+    });
+    expect(en?.options.title).toBe('Save as PDF');
+  });
+
   it('remembers the window bounds on close and writes its log under userData/logs', async () => {
     const win = await started();
     win.emit('close');

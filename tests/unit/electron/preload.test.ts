@@ -31,12 +31,16 @@ describe('preload', () => {
     await api.saveCredentials(login);
     await api.loadCredentials();
     await api.clearCredentials();
+    await api.printPage();
+    await api.savePdf({ fileName: 'HLYBOKE.1-Б-17-receipt' });
     expect(fakeElectron.calls.invoked).toEqual([
       ['app:get-info'],
       ['app:set-language', 'en'],
       ['credentials:save', login],
       ['credentials:load'],
       ['credentials:clear'],
+      ['print:page'],
+      ['print:save-pdf', { fileName: 'HLYBOKE.1-Б-17-receipt' }],
     ]);
   });
 

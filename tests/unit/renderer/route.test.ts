@@ -10,11 +10,15 @@ describe('parseRoute and routeHash', () => {
     { name: 'register' },
     { name: 'new' },
     { name: 'overview' },
+    { name: 'backup' },
     { name: 'setup' },
     { name: 'appeal', id: ULID },
     { name: 'registered', id: ULID },
     { name: 'appeal', id: 'a' },
     { name: 'appeal', id: 'x'.repeat(40) },
+    { name: 'print', doc: 'card', id: ULID },
+    { name: 'print', doc: 'receipt', id: ULID },
+    { name: 'print', doc: 'answer', id: ULID },
   ])('round trip of %j', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);
   });
@@ -24,6 +28,7 @@ describe('parseRoute and routeHash', () => {
     [{ name: 'new' }, '#/new'],
     [{ name: 'appeal', id: ULID }, `#/appeal/${ULID}`],
     [{ name: 'registered', id: ULID }, `#/registered/${ULID}`],
+    [{ name: 'print', doc: 'receipt', id: ULID }, `#/print/receipt/${ULID}`],
   ])('hash of %j', (route, hash) => {
     expect(routeHash(route)).toBe(hash);
   });
@@ -33,6 +38,7 @@ describe('parseRoute and routeHash', () => {
     ['#new', { name: 'new' }],
     ['new', { name: 'new' }],
     ['#/overview', { name: 'overview' }],
+    ['#/backup', { name: 'backup' }],
     ['#/setup', { name: 'setup' }],
     [`#/appeal/${ULID}`, { name: 'appeal', id: ULID }],
     [`#/registered/${ULID}`, { name: 'registered', id: ULID }],
@@ -60,6 +66,10 @@ describe('parseRoute and routeHash', () => {
     ['Cyrillic id', '#/appeal/АБВ'],
     ['null byte', `#/appeal/${ULID}\u0000`],
     ['unknown route with an id', `#/delete/${ULID}`],
+    ['unknown print document', `#/print/letter/${ULID}`],
+    ['print without a document', `#/print/${ULID}`],
+    ['print with an upper-case document', `#/print/CARD/${ULID}`],
+    ['print with a traversal id', '#/print/card/../x'],
   ])('%s falls back to the register', (_name, hash) => {
     expect(parseRoute(hash)).toEqual(REGISTER);
   });
@@ -70,12 +80,16 @@ describe('parseRoute and routeHash', () => {
       fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `#/appeal/${s}`),
       fc.string({ maxLength: 60 }).map((s) => `#/registered/${s}`),
       fc.stringMatching(/^[0-9A-Za-z]{1,60}$/).map((s) => `#/appeal/${s}`),
+      fc
+        .tuple(fc.constantFrom('card', 'receipt', 'answer', 'x'), fc.string({ maxLength: 60 }))
+        .map(([d, s]) => `#/print/${d}/${s}`),
     );
     fc.assert(
       fc.property(hashArb, (hash) => {
         const route = parseRoute(hash);
-        expect(['register', 'new', 'overview', 'appeal', 'registered', 'setup']).toContain(route.name);
-        if (route.name === 'appeal' || route.name === 'registered') expect(route.id).toMatch(/^[0-9A-Za-z]{1,40}$/);
+        expect(['register', 'new', 'overview', 'backup', 'appeal', 'registered', 'setup', 'print']).toContain(route.name);
+        if (route.name === 'appeal' || route.name === 'registered' || route.name === 'print')
+          expect(route.id).toMatch(/^[0-9A-Za-z]{1,40}$/);
         expect(parseRoute(routeHash(route))).toEqual(route);
       }),
       { numRuns: 500 },

@@ -1,0 +1,52 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { buildReport } from '../../../shared/reports/build-report';
+import type { Period } from '../../../shared/reports/period';
+import type { KnownVillage, Report, ReportScope } from '../../../shared/reports/report.types';
+import { useApp } from '../../app/app-context';
+import { useToday } from '../../app/use-today';
+import { loadReportData } from '../../data/reports.repository';
+import { useVillageNames } from './use-village-names';
+
+export type ReportState = { status: 'loading' } | { status: 'ready'; report: Report } | { status: 'error'; error: string };
+
+/** The villages this PC can name: its own on a village PC; the council's register of villages on the central PC. */
+export function useKnownVillages(): KnownVillage[] {
+  const { profile, sync } = useApp();
+  const registry = useVillageNames(sync);
+  return useMemo(
+    () => (profile.role === 'central' ? registry : [{ code: profile.villageCode, name: profile.villageName }]),
+    [profile, registry],
+  );
+}
+
+/**
+ * The report of a period and scope from the local database, rebuilt when the register changes (a sync brings events)
+ * or the day turns; `villages` name the columns (useKnownVillages). `scope` is passed as its key (`''` for the community, else a village code) so that a new object
+ * each render does not reload.
+ */
+export function useReport(period: Period, scopeKey: string, villages: readonly KnownVillage[]): ReportState {
+  const { db, index } = useApp();
+  const today = useToday();
+  const villagesKey = JSON.stringify(villages);
+  const version = useSyncExternalStore(index.subscribe, index.getVersion);
+  const [state, setState] = useState<ReportState>({ status: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the register's rows change; villages by value
+  useEffect(() => {
+    let cancelled = false;
+    const scope: ReportScope = scopeKey === '' ? { kind: 'community' } : { kind: 'village', code: scopeKey };
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    loadReportData(db, period, scope)
+      .then((data) => {
+        if (cancelled) return;
+        const known = JSON.parse(villagesKey) as KnownVillage[];
+        setState({ status: 'ready', report: buildReport({ ...data, period, asOf: today, scope, villages: known }) });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, period.code, scopeKey, today, villagesKey, version]);
+  return state;
+}

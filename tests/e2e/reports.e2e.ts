@@ -1,0 +1,212 @@
+/**
+ * The council's Reports screen in Chromium: the report fixture's appeals and events are on the server, the central
+ * office logs in and syncs them, opens the reports of 2026-Q3, sees the hand-computed counts, downloads the .xlsx and
+ * CSV (read back here), and sees the charts on the overview.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectionFromEnv, request } from '../../server/admin/couch-client';
+import { addUser, addVillage, setup } from '../../server/admin/provision';
+import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import { CENTRAL_DB, ID_PREFIX } from '../../shared/couch/names';
+import { SHEET_LAYOUT } from '../../shared/reports/xlsx';
+import { textbox } from '../helpers/app-page';
+import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
+import { APPEALS, COLUMNS, EVENTS, EXPECTED_Q3, TOTALS_Q3, VILLAGES } from '../helpers/report-fixture';
+import { serveRenderer, type WebServer } from '../helpers/web-server';
+
+const PASSWORD = 'correct horse battery';
+const SHOTS = 'test-results/screenshots';
+
+async function logIn(context: BrowserContext, url: string, server: string, user: string, villageName = ''): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
+  await textbox(page, 'Адреса сервера').fill(server);
+  await textbox(page, 'Ім’я користувача').fill(user);
+  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByLabel('Номер робочого місця').fill('1');
+  await textbox(page, 'Ваше прізвище та ініціали').fill('Мельник І. В.');
+  if (villageName) await textbox(page, 'Назва села (старостинського округу)').fill(villageName);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+  return page;
+}
+
+/** The texts of one table row: its header cell and its counts. */
+async function rowTexts(table: Locator, label: string): Promise<string[]> {
+  const row = table.getByRole('row', { name: label, exact: false }).first();
+  return row.locator('th, td').allTextContents();
+}
+
+describe('classifier reports of the council office', () => {
+  let couch: PouchServer;
+  let web: WebServer;
+  let dataDir: string;
+  const profiles: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    web = await serveRenderer();
+    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-report-'));
+    couch = await startPouchServer({
+      port: await freePort(),
+      dataDir,
+      adminUser: 'admin',
+      adminPassword: 'e2e-admin-pass',
+      inMemory: true,
+      corsOrigins: [new URL(web.url).origin],
+    });
+    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
+    await setup(conn);
+    for (const v of VILLAGES) await addVillage(conn, v.code, v.name);
+    await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
+    await addUser(conn, { name: 'starosta.zarichne', password: PASSWORD, role: 'starosta', village: 'zarichne' });
+    const docs = [
+      ...APPEALS.map((a) => ({ _id: `${ID_PREFIX.appeal}${a.id}`, ...a })),
+      ...EVENTS.map((e) => ({ _id: `${ID_PREFIX.event}${e.id}`, type: 'event', ...e })),
+    ];
+    const res = await request<{ error?: string }[]>(conn, 'POST', `/${CENTRAL_DB}/_bulk_docs`, { docs });
+    expect(res.body.filter((r) => r.error)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await couch?.stop();
+    await web?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    for (const p of profiles) removeProfile(p);
+  });
+
+  it('shows the counts of 2026-Q3, downloads them as .xlsx and CSV, and charts the year on the overview', async () => {
+    const profile = newProfileDir();
+    profiles.push(profile);
+    const context = await launchWithProfile(profile);
+    try {
+      const page = await logIn(context, web.url, couch.url, 'rada');
+      await expect
+        .poll(() => page.getByTestId('status-bar').textContent(), { timeout: 60_000 })
+        .toContain(`У реєстрі ${APPEALS.length} звернень`);
+
+      await page.getByRole('link', { name: 'Звіти' }).click();
+      await page.getByRole('heading', { name: 'Звіти за класифікатором звернень' }).waitFor();
+      await page.getByLabel('Період').selectOption('quarter');
+      await page.getByLabel('Рік', { exact: true }).selectOption('2026');
+      await page.getByLabel('Квартал', { exact: true }).selectOption('3');
+      await expect
+        .poll(() => page.getByTestId('report-summary').textContent(), { timeout: 15_000 })
+        .toBe('III квартал 2026 року: звернень надійшло — 12; стан розгляду — на 30.09.2026.');
+
+      // Villages by the council's registry names, the council office, the community.
+      const type = page.getByTestId('report-type');
+      await expect
+        .poll(async () => (await type.locator('thead th').allTextContents()).slice(1), { timeout: 15_000 })
+        .toEqual(COLUMNS);
+      expect(await rowTexts(type, 'Скарга')).toEqual(['Скарга', ...(EXPECTED_Q3.type?.complaint ?? []).map(String)]);
+      const timeliness = page.getByTestId('report-timeliness');
+      expect(await rowTexts(timeliness, 'На розгляді, строк порушено')).toEqual([
+        'На розгляді, строк порушено',
+        ...(EXPECTED_Q3.timeliness?.['open-overdue'] ?? []).map(String),
+      ]);
+      expect(await rowTexts(timeliness, 'Розглянуто у продовжений строк')).toEqual([
+        'Розглянуто у продовжений строк',
+        ...(EXPECTED_Q3.timeliness?.['answered-extended'] ?? []).map(String),
+      ]);
+      expect(await rowTexts(page.getByTestId('report-categories'), 'Усього звернень')).toEqual([
+        'Усього звернень',
+        ...TOTALS_Q3.map(String),
+      ]);
+      await page.setViewportSize({ width: 1366, height: 1000 });
+      await page.screenshot({ path: `${SHOTS}/report.png` });
+      await page.getByTestId('report-timeliness').screenshot({ path: `${SHOTS}/report-timeliness.png` });
+
+      // The .xlsx, read back.
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Завантажити Excel (.xlsx)' }).click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toBe('zvernennia-2026-Q3-hromada.xlsx');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
+      expect(book.worksheets).toHaveLength(9);
+      const sheet = book.getWorksheet('Тематика');
+      expect(sheet?.getCell(SHEET_LAYOUT.title, 1).value).toBe('Звернення громадян за III квартал 2026 року');
+      expect([2, 3, 4, 5, 6].map((c) => sheet?.getCell(SHEET_LAYOUT.header, c).value)).toEqual(COLUMNS);
+      const topicRow = (code: string) => {
+        for (let r = SHEET_LAYOUT.firstRow; r < SHEET_LAYOUT.firstRow + 30; r++) {
+          if (String(sheet?.getCell(r, 1).value).startsWith(code)) return [2, 3, 4, 5, 6].map((c) => sheet?.getCell(r, c).value);
+        }
+        return null;
+      };
+      expect(topicRow('090')).toEqual(EXPECTED_Q3.topic?.['090']);
+      expect(topicRow('010')).toEqual(EXPECTED_Q3.topic?.['010']);
+
+      // The CSV: a byte order mark and `;`.
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Завантажити CSV' }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe('zvernennia-2026-Q3-hromada.csv');
+      const text = readFileSync(await csv.path(), 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text).toContain(`Усього звернень;${TOTALS_Q3.join(';')}`);
+
+      // One village.
+      await page.getByLabel('Охоплення').selectOption('zarichne');
+      await expect
+        .poll(() => page.getByTestId('report-summary').textContent(), { timeout: 15_000 })
+        .toBe('III квартал 2026 року: звернень надійшло — 6; стан розгляду — на 30.09.2026.');
+      expect(await page.getByTestId('report-type').locator('thead th').allTextContents()).toEqual([
+        'Вид звернення',
+        'Зарічне',
+        'Усього',
+      ]);
+
+      // The overview's charts of the year 2026: topics and timeliness per village.
+      await page.getByRole('link', { name: 'Огляд' }).click();
+      const charts = page.getByRole('region', { name: /графіки/ });
+      await charts.getByLabel('Період').selectOption('year');
+      await charts.getByLabel('Рік', { exact: true }).selectOption('2026');
+      const topics = page.getByTestId('chart-topics');
+      // 2026: topic 090 — H1, H3, H5, H6, Z1, Z5, Z6.
+      await expect
+        .poll(() => topics.locator('desc').textContent(), { timeout: 15_000 })
+        .toContain('090 Комунальне господарство: 7');
+      const byVillage = page.getByTestId('chart-timeliness');
+      expect(await byVillage.locator('desc').textContent()).toContain('Глибоке: 6');
+      expect(await byVillage.locator('desc').textContent()).toContain('Зарічне: 6');
+      await byVillage.scrollIntoViewIfNeeded();
+      await charts.screenshot({ path: `${SHOTS}/overview-charts.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a village PC reports that village only, under its own name', async () => {
+    const profile = newProfileDir();
+    profiles.push(profile);
+    const context = await launchWithProfile(profile);
+    try {
+      const page = await logIn(context, web.url, couch.url, 'starosta.zarichne', 'Зарічне');
+      // The council's replication copies the village's documents into its database, and the PC pulls them.
+      await expect
+        .poll(() => page.getByTestId('status-bar').textContent(), { timeout: 60_000 })
+        .toContain('У реєстрі 6 звернень');
+      await page.getByRole('link', { name: 'Звіти' }).click();
+      await page.getByLabel('Рік', { exact: true }).selectOption('2026');
+      await page.getByLabel('Квартал', { exact: true }).selectOption('3');
+      await expect
+        .poll(() => page.getByTestId('report-summary').textContent(), { timeout: 15_000 })
+        .toBe('III квартал 2026 року: звернень надійшло — 6; стан розгляду — на 30.09.2026.');
+      expect(await page.getByLabel('Охоплення').count()).toBe(0);
+      const type = page.getByTestId('report-type');
+      expect(await type.locator('thead th').allTextContents()).toEqual(['Вид звернення', 'Зарічне', 'Усього']);
+      expect(await rowTexts(type, 'Заява (клопотання)')).toEqual(['Заява (клопотання)', '4', '4']);
+    } finally {
+      await context.close();
+    }
+  });
+});
