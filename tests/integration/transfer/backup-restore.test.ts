@@ -42,7 +42,10 @@ describe('backup and restore', () => {
     await village(old, 3);
     // A scan attached to the first appeal: the backup carries its bytes.
     const [firstAppeal] = await old.appeals.find({ sort: [{ id: 'asc' }], limit: 1 }).exec();
-    const pdf = await prepareFile(Object.assign(new Blob([samplePdf('скан заяви')]), { name: 'zaiava.pdf' }), null);
+    const pdf = await prepareFile(
+      Object.assign(new Blob([samplePdf('скан заяви') as Uint8Array<ArrayBuffer>]), { name: 'zaiava.pdf' }),
+      null,
+    );
     if (!pdf.ok || !firstAppeal) throw new Error('fixture');
     const stored = await storeFiles(old, profile, firstAppeal.toJSON(), [pdf.file], new Date());
     if (!stored.ok) throw new Error(JSON.stringify(stored.problems));
