@@ -36,8 +36,9 @@ export function buildCsp(options: CspOptions): string {
     "img-src 'self' data: blob:",
     `connect-src ${connect}`,
     "object-src 'none'",
-    // An attached PDF is shown in a frame from a blob: URL made of its bytes (renderer/features/files/FileViewer.tsx).
-    'frame-src blob:',
+    // pdf.js parses attached PDFs in a worker: our own bundled file, never a blob: or data: URL
+    // (renderer/features/files/pdf-document.ts). Spelled out although script-src would cover it.
+    "worker-src 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'none'",

@@ -9,9 +9,30 @@ async function cacheShell() {
   const html = await response.clone().text();
   await cache.put('./index.html', response.clone());
   await cache.put('./', response);
-  // The hashed script and style files the page links to.
-  const assets = [...html.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1]);
-  await cache.addAll(assets);
+  // The hashed script and style files the page links to, and the code it loads only on demand (the PDF viewer,
+  // its worker and decoders, the report exporter): listed in precache.json by the build (vite.config.ts), so a
+  // PDF attached with no network can be opened with no network.
+  const linked = [...html.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  const listed = await fetch('./precache.json', { cache: 'no-store' })
+    .then((r) => (r.ok ? r.json() : []))
+    .then((files) => (Array.isArray(files) ? files.map((f) => `./${f}`) : []))
+    .catch(() => []);
+  await cache.addAll([...new Set([...linked, ...listed])]);
+  await cache.put('./precache.json', new Response(JSON.stringify(listed.map((f) => f.slice(2)))));
+}
+
+// The cache name stays the same across builds, so each build's hashed files would pile up: on activation, files
+// under assets/ and pdfjs/ that the new build does not list are dropped.
+async function dropOldBuilds() {
+  const cache = await caches.open(CACHE);
+  const listed = await cache.match('./precache.json');
+  if (!listed) return;
+  const files = await listed.json();
+  const keep = new Set(files.map((f) => new URL(f, self.registration.scope).href));
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (/\/(?:assets|pdfjs)\//.test(path) && !keep.has(request.url)) await cache.delete(request);
+  }
 }
 
 self.addEventListener('install', (event) => {
@@ -23,6 +44,7 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(dropOldBuilds)
       .then(() => self.clients.claim()),
   );
 });

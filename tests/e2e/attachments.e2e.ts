@@ -1,14 +1,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionFromEnv } from '../../server/admin/couch-client';
 import { addUser, addVillage, setup } from '../../server/admin/provision';
 import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
 import { registerAppeal, textbox } from '../helpers/app-page';
 import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
-import { samplePdf, samplePng, sha256 } from '../helpers/files/sample-files';
+import { damagedPdf, samplePdf, samplePng, sha256 } from '../helpers/files/sample-files';
 import { serveRenderer, type WebServer } from '../helpers/web-server';
 
 const PASSWORD = 'correct horse battery';
@@ -29,6 +29,40 @@ async function logIn(context: BrowserContext, url: string, server: string, user:
 }
 
 const statusBar = (page: Page) => page.getByTestId('status-bar');
+
+/** Pixels of a canvas that are not (near) white: ink that pdf.js drew. Runs in the page. */
+function inkedPixels(element: SVGElement | HTMLElement): number {
+  const canvas = element as HTMLCanvasElement;
+  const context = canvas.getContext('2d');
+  if (!context || canvas.width < 2) return 0;
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if ((data[i] as number) < 200 || (data[i + 1] as number) < 200 || (data[i + 2] as number) < 200) inked++;
+  }
+  return inked;
+}
+
+/** The opened PDF is drawn in the app by pdf.js: its page count, one canvas per page, ink on the first page. */
+async function expectPdfDrawn(files: Locator, pages: number): Promise<void> {
+  await expect.poll(() => files.getByTestId('pdf-page-count').textContent(), { timeout: 30_000 }).toBe(`Сторінок: ${pages}`);
+  expect(await files.getByRole('img', { name: /^Сторінка \d+ з \d+$/ }).count()).toBe(pages);
+  const first = files.getByRole('img', { name: `Сторінка 1 з ${pages}` });
+  expect(await first.evaluate((el) => el.tagName)).toBe('CANVAS');
+  await expect.poll(() => first.evaluate(inkedPixels), { timeout: 30_000 }).toBeGreaterThan(1000);
+  // Chromium's own viewer (a plugin in a frame) is not used: it is off in the app.
+  expect(await files.locator('iframe').count()).toBe(0);
+}
+
+/** Collects Content-Security-Policy violations and uncaught errors of a page. */
+function watchForViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) seen.push(m.text());
+  });
+  page.on('pageerror', (e) => seen.push(String(e)));
+  return seen;
+}
 
 /**
  * Issue 4's attachments in two real browsers against a CouchDB-compatible server: the starosta attaches a large scan
@@ -68,7 +102,7 @@ describe('attachments: attached offline in the village, opened by the council', 
 
   it('a PNG scan and a PDF attached offline reach the council, which opens them on demand', async () => {
     const png = samplePng(3200, 600);
-    const pdf = samplePdf('Zayava pro remont dorohy');
+    const pdf = samplePdf('Zayava pro remont dorohy', 'Storinka 2: foto dorohy');
     const villageProfile = newProfileDir();
     const councilProfile = newProfileDir();
     profiles.push(villageProfile, councilProfile);
@@ -78,6 +112,9 @@ describe('attachments: attached offline in the village, opened by the council', 
       const vPage = await logIn(village, web.url, couch.url, 'starosta.hlyboke', 'Коваль О. П.', 'Глибоке');
       const cPage = await logIn(council, web.url, couch.url, 'rada', 'Мельник І. В.');
       await expect.poll(() => statusBar(vPage).textContent()).toContain('Остання синхронізація');
+      const violations = [...watchForViolations(vPage), ...watchForViolations(cPage)];
+      // The service worker has cached the app, the PDF viewer included, before the network goes.
+      expect(await vPage.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
 
       await village.setOffline(true);
       const index = await registerAppeal(
@@ -90,7 +127,18 @@ describe('attachments: attached offline in the village, opened by the council', 
           text: 'Прошу відремонтувати дорогу, фото додаю',
         },
         async (page) => {
-          const input = page.getByLabel('Додати скани або фото (JPEG, PNG, PDF, до 20 МБ)');
+          // The picker speaks the app's language (not the browser's "Choose Files"): a button-looking label over
+          // a native input that is out of sight but still reached by the keyboard, with a visible focus ring.
+          const pick = page.getByText('Додати файли…', { exact: true });
+          const input = page.getByLabel('Додати файли…');
+          expect(await input.getAttribute('type')).toBe('file');
+          expect((await input.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+          expect((await pick.boundingBox())?.width ?? 0).toBeGreaterThan(40);
+          await page.getByText('Файли не вибрано').waitFor();
+          await textbox(page, 'Примітка (справа, том, аркуш тощо)').focus();
+          await page.keyboard.press('Tab');
+          expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+          expect(await pick.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
           // Refused with a reason, and nothing kept of it: a file whose content is not what its name says.
           await input.setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
           await page.getByRole('alert', { name: 'Не додано' }).getByText('«fake.pdf»: це не справжній PDF').waitFor();
@@ -99,8 +147,9 @@ describe('attachments: attached offline in the village, opened by the council', 
             { name: 'letter.pdf', mimeType: 'application/pdf', buffer: pdf },
           ]);
           const chosen = page.getByRole('list', { name: 'Буде збережено разом зі зверненням' });
-          await chosen.getByText('letter.pdf').waitFor();
+          await chosen.getByText('letter.pdf', { exact: false }).waitFor();
           expect(await chosen.getByRole('listitem').count()).toBe(2);
+          await page.getByText('Вибрано файлів: 2').waitFor();
         },
       );
       // The appeal and its two files wait on the PC.
@@ -110,6 +159,10 @@ describe('attachments: attached offline in the village, opened by the council', 
       await expect
         .poll(() => vFiles.getByTestId('file-state').allTextContents())
         .toEqual(['на цьому ПК, чекає надсилання', 'на цьому ПК, чекає надсилання']);
+      // Still offline, the starosta opens the letter: pdf.js and its worker come from the service worker's cache.
+      await vFiles.getByRole('button', { name: 'Відкрити letter.pdf' }).click();
+      await expectPdfDrawn(vFiles, 2);
+      await vFiles.getByRole('button', { name: 'Закрити' }).click();
 
       await village.setOffline(false);
       await statusBar(vPage).getByRole('button', { name: 'Синхронізувати зараз' }).click();
@@ -142,15 +195,43 @@ describe('attachments: attached offline in the village, opened by the council', 
       // The PDF arrives byte for byte (SHA-256 of the saved copy equals the original's).
       await cFiles.getByRole('button', { name: 'Закрити' }).click();
       await cFiles.getByRole('button', { name: 'Відкрити letter.pdf' }).click();
-      const frame = cFiles.locator('iframe[title="letter.pdf"]');
-      await frame.waitFor();
-      expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+      await expectPdfDrawn(cFiles, 2);
+      // Zoom steps redraw the page larger; "fit to width" brings it back.
+      const firstPage = cFiles.getByRole('img', { name: 'Сторінка 1 з 2' });
+      const fitted = (await firstPage.boundingBox())?.width ?? 0;
+      await cFiles.getByRole('button', { name: 'Збільшити' }).click();
+      await expect.poll(async () => (await firstPage.boundingBox())?.width ?? 0).toBeGreaterThan(fitted * 1.2);
+      await cFiles.getByRole('button', { name: 'За шириною' }).click();
+      await expect.poll(async () => Math.round((await firstPage.boundingBox())?.width ?? 0)).toBe(Math.round(fitted));
+      await expect.poll(() => firstPage.evaluate(inkedPixels), { timeout: 30_000 }).toBeGreaterThan(1000);
+      await cFiles.getByRole('figure').scrollIntoViewIfNeeded();
+      await cPage.screenshot({ path: 'docs/screenshots/attachments-pdf.png' });
       const [download] = await Promise.all([
         cPage.waitForEvent('download'),
         cFiles.getByRole('link', { name: 'Зберегти на диск' }).click(),
       ]);
       const saved = await download.path();
       expect(sha256(readFileSync(saved))).toBe(sha256(pdf));
+
+      // A PDF the upload checks accept (header and end marker are there) but whose body pdf.js cannot read: the
+      // card says so in words and still offers to save it; the app goes on working.
+      await vFiles.getByLabel('Додати файли…').setInputFiles({
+        name: 'damaged.pdf',
+        mimeType: 'application/pdf',
+        buffer: damagedPdf(),
+      });
+      await vFiles.getByText('Вибрано файлів: 1').waitFor();
+      await vFiles.getByRole('button', { name: 'Зберегти файли (1)' }).click();
+      await vFiles.getByRole('button', { name: 'Відкрити damaged.pdf' }).click();
+      await vFiles
+        .getByRole('alert')
+        .filter({ hasText: 'Не вдалося показати «damaged.pdf»: файл пошкоджений' })
+        .waitFor({ timeout: 30_000 });
+      expect(await vFiles.getByRole('img', { name: /^Сторінка/ }).count()).toBe(0);
+      await vFiles.getByRole('link', { name: 'Зберегти на диск' }).waitFor();
+      await vFiles.getByRole('button', { name: 'Відкрити road.png' }).click();
+      await vFiles.getByRole('img', { name: 'road.png' }).waitFor();
+      expect(violations).toEqual([]);
     } finally {
       await village.close();
       await council.close();

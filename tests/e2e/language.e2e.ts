@@ -71,10 +71,15 @@ describe('the interface language', () => {
       .getByRole('article')
       .getByText(/^Registered · due by \d\d\/\d\d\/\d{4}/)
       .waitFor();
+    // The file picker on the card speaks the app's language, not the browser's ("Choose Files").
+    const files = page.getByRole('region', { name: 'Files' });
+    expect(await files.getByLabel('Add files…').getAttribute('type')).toBe('file');
+    await files.getByText('No files chosen', { exact: true }).waitFor();
 
     // The form and its problems speak English too.
     await page.getByRole('link', { name: 'New appeal', exact: true }).click();
     await page.getByRole('heading', { name: 'Register an appeal' }).waitFor();
+    expect(await page.getByLabel('Add files…').getAttribute('accept')).toContain('application/pdf');
     await page.keyboard.press('Control+Enter');
     await page.getByText(/^Fix \d+ problems?$/).waitFor();
     expect(await fieldError(page.getByRole('textbox', { name: 'Surname', exact: true }))).toBe("Enter the applicant's surname");

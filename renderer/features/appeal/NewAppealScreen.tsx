@@ -101,7 +101,7 @@ export function NewAppealScreen() {
             onChange={(e) => form.set('note', e.target.value)}
           />
         </Field>
-        <FilePicker picker={picker} label={t('files.add')} />
+        <FilePicker picker={picker} />
       </fieldset>
       <div className="form-footer">
         <output aria-live="polite" data-testid="due-preview">

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
+import { PdfViewer } from './PdfViewer';
 
-/** Shows an opened file from a blob: URL: images as an image, PDFs in a frame, with a link to save it either way. */
+/** Shows an opened file: an image from a blob: URL, a PDF drawn by pdf.js; a link saves it to disk either way. */
 export function FileViewer({ file, blob, onClose }: { file: AttachedFile; blob: Blob; onClose: () => void }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
@@ -12,9 +13,10 @@ export function FileViewer({ file, blob, onClose }: { file: AttachedFile; blob: 
     return () => URL.revokeObjectURL(created);
   }, [blob]);
   if (!url) return null;
+  const isPdf = file.mime === 'application/pdf';
   return (
     <figure className="file-viewer" aria-label={t('files.viewer', { name: file.name })}>
-      {file.mime === 'application/pdf' ? <iframe src={url} title={file.name} /> : <img src={url} alt={file.name} />}
+      {isPdf ? <PdfViewer blob={blob} name={file.name} /> : <img src={url} alt={file.name} />}
       <figcaption>
         {file.name} ·{' '}
         <a href={url} download={file.name}>

@@ -88,7 +88,7 @@ export function FilesSection({ appeal, canAdd }: { appeal: Appeal; canAdd: boole
       {opened && <FileViewer file={opened.file} blob={opened.blob} onClose={() => setOpened(null)} />}
       {canAdd && (
         <>
-          <FilePicker picker={picker} label={t('files.addLater')} />
+          <FilePicker picker={picker} />
           {picker.chosen.length > 0 && (
             <button type="button" onClick={() => void save()}>
               {t('files.store', { count: picker.chosen.length })}

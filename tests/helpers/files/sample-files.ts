@@ -1,4 +1,4 @@
-/** Real files for tests of attachments: a decodable PNG and a minimal valid PDF, made here so no binary is committed. */
+/** Real files for tests of attachments: a decodable PNG, minimal valid PDFs and a damaged one, made here so no binary is committed. */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
@@ -51,17 +51,23 @@ export function samplePng(width: number, height: number): Buffer {
   ]);
 }
 
-/** A one-page PDF with a line of text and a correct cross-reference table. */
-export function samplePdf(text: string): Buffer {
+/** A PDF with a line of text on each page (one page per argument) and a correct cross-reference table. */
+export function samplePdf(text: string, ...moreTexts: string[]): Buffer {
+  const texts = [text, ...moreTexts];
+  // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream for each text.
+  const pageRef = (i: number) => `${4 + 2 * i} 0 R`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '',
+    `<< /Type /Pages /Kids [${texts.map((_, i) => pageRef(i)).join(' ')}] /Count ${texts.length} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  const stream = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
-  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  texts.forEach((line, i) => {
+    const stream = `BT /F1 24 Tf 72 760 Td (${line}) Tj ET 0.2 0.3 0.6 rg 72 600 451 40 re f`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${5 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    );
+  });
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -73,6 +79,14 @@ export function samplePdf(text: string): Buffer {
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/**
+ * A file the upload checks accept as a PDF (the `%PDF-` header, `%%EOF` at the end) whose body is not PDF at
+ * all, as a scan cut short and patched by hand might be: pdf.js cannot read it.
+ */
+export function damagedPdf(): Buffer {
+  return Buffer.from(`%PDF-1.7\n${'garbled scan data '.repeat(40)}\n%%EOF\n`, 'latin1');
 }
 
 /** Lowercase hex SHA-256. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Session, WebContents } from 'electron';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -189,9 +190,20 @@ describe('session hardening', () => {
 
   it('keeps the policy strict: no inline or remote scripts, no objects, no framing, no forms', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; worker-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|frame-src/);
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
+  it('gives the browser build the same policy in its meta tag, but for the network and framing', () => {
+    // A meta CSP cannot carry frame-ancestors; in a browser the server address is typed at run time, so
+    // connect-src allows http(s) there (Electron narrows it to the saved server).
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1] ?? '';
+    const differs = (d: string) => d.startsWith('connect-src ') || d.startsWith('frame-ancestors ');
+    expect(meta.split('; ').filter((d) => !differs(d))).toEqual(CONTENT_SECURITY_POLICY.split('; ').filter((d) => !differs(d)));
+    expect(meta).toContain("worker-src 'self'");
   });
 });
 
