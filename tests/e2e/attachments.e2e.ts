@@ -102,7 +102,8 @@ describe('attachments: attached offline in the village, opened by the council', 
 
   it('a PNG scan and a PDF attached offline reach the council, which opens them on demand', async () => {
     const png = samplePng(3200, 600);
-    const pdf = samplePdf('Zayava pro remont dorohy', 'Storinka 2: foto dorohy');
+    // Six pages: more than the viewer's box shows, so pages far below are drawn only when scrolled to.
+    const pdf = samplePdf('Zayava pro remont dorohy', ...[2, 3, 4, 5, 6].map((n) => `Storinka ${n}`));
     const villageProfile = newProfileDir();
     const councilProfile = newProfileDir();
     profiles.push(villageProfile, councilProfile);
@@ -161,7 +162,7 @@ describe('attachments: attached offline in the village, opened by the council', 
         .toEqual(['на цьому ПК, чекає надсилання', 'на цьому ПК, чекає надсилання']);
       // Still offline, the starosta opens the letter: pdf.js and its worker come from the service worker's cache.
       await vFiles.getByRole('button', { name: 'Відкрити letter.pdf' }).click();
-      await expectPdfDrawn(vFiles, 2);
+      await expectPdfDrawn(vFiles, 6);
       await vFiles.getByRole('button', { name: 'Закрити' }).click();
 
       await village.setOffline(false);
@@ -195,14 +196,24 @@ describe('attachments: attached offline in the village, opened by the council', 
       // The PDF arrives byte for byte (SHA-256 of the saved copy equals the original's).
       await cFiles.getByRole('button', { name: 'Закрити' }).click();
       await cFiles.getByRole('button', { name: 'Відкрити letter.pdf' }).click();
-      await expectPdfDrawn(cFiles, 2);
+      await expectPdfDrawn(cFiles, 6);
       // Zoom steps redraw the page larger; "fit to width" brings it back.
-      const firstPage = cFiles.getByRole('img', { name: 'Сторінка 1 з 2' });
+      const firstPage = cFiles.getByRole('img', { name: 'Сторінка 1 з 6' });
       const fitted = (await firstPage.boundingBox())?.width ?? 0;
       await cFiles.getByRole('button', { name: 'Збільшити' }).click();
       await expect.poll(async () => (await firstPage.boundingBox())?.width ?? 0).toBeGreaterThan(fitted * 1.2);
       await cFiles.getByRole('button', { name: 'За шириною' }).click();
       await expect.poll(async () => Math.round((await firstPage.boundingBox())?.width ?? 0)).toBe(Math.round(fitted));
+      await expect.poll(() => firstPage.evaluate(inkedPixels), { timeout: 30_000 }).toBeGreaterThan(1000);
+      // The last page waits undrawn (no pixels held) until scrolled to; then the first lets its pixels go.
+      const lastPage = cFiles.getByRole('img', { name: 'Сторінка 6 з 6' });
+      const canvasWidth = (el: SVGElement | HTMLElement) => (el as HTMLCanvasElement).width;
+      expect(await lastPage.evaluate(canvasWidth)).toBe(0);
+      const pagesBox = cFiles.getByRole('region', { name: 'Сторінки документа' });
+      await pagesBox.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect.poll(() => lastPage.evaluate(inkedPixels), { timeout: 30_000 }).toBeGreaterThan(1000);
+      await expect.poll(() => firstPage.evaluate(canvasWidth)).toBe(0);
+      await pagesBox.evaluate((el) => el.scrollTo(0, 0));
       await expect.poll(() => firstPage.evaluate(inkedPixels), { timeout: 30_000 }).toBeGreaterThan(1000);
       await cFiles.getByRole('figure').scrollIntoViewIfNeeded();
       await cPage.screenshot({ path: 'docs/screenshots/attachments-pdf.png' });

@@ -25,17 +25,16 @@ async function loadPdfModule() {
 }
 
 /** Keeps track of an element's inner width (CSS pixels), for "fit to width". */
-function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+function useWidth(element: HTMLElement | null): number {
   const [width, setWidth] = useState(0);
   useEffect(() => {
-    const element = ref.current;
     if (!element) return;
     const measure = () => setWidth(element.clientWidth);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [element]);
   return width;
 }
 
@@ -47,7 +46,7 @@ export function PdfViewer({ blob, name }: { blob: Blob; name: string }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [zoom, setZoom] = useState(1);
-  const box = useRef<HTMLElement>(null);
+  const [box, setBox] = useState<HTMLElement | null>(null);
   const width = useWidth(box);
 
   useEffect(() => {
@@ -104,7 +103,7 @@ export function PdfViewer({ blob, name }: { blob: Blob; name: string }) {
         </button>
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling box takes focus so the keyboard can scroll it */}
-      <section className="pdf-pages" ref={box} tabIndex={0} aria-label={t('files.pdfPages')}>
+      <section className="pdf-pages" ref={setBox} tabIndex={0} aria-label={t('files.pdfPages')}>
         {loaded.kind === 'ready' &&
           loaded.pages.map((size, i) => (
             <PdfPage
@@ -114,6 +113,7 @@ export function PdfViewer({ blob, name }: { blob: Blob; name: string }) {
               pageNumber={i + 1}
               count={count}
               size={size}
+              scroller={box}
               scale={fitScale(size.width, Math.max(0, width - 16), zoom)}
             />
           ))}
@@ -122,9 +122,21 @@ export function PdfViewer({ blob, name }: { blob: Blob; name: string }) {
   );
 }
 
-/** One page: its place is kept at full size at once; it is drawn when it scrolls near the view, again on zoom. */
-function PdfPage(props: { doc: PDFDocumentProxy; pageNumber: number; count: number; size: PageSize; scale: number }) {
-  const { doc, pageNumber, count, size, scale } = props;
+type PageProps = {
+  doc: PDFDocumentProxy;
+  pageNumber: number;
+  count: number;
+  size: PageSize;
+  scale: number;
+  /** The scrolling box, against which "near the view" is measured. */
+  scroller: HTMLElement | null;
+};
+
+/**
+ * One page: its place is kept at full size at once; it is drawn when it scrolls near the view (again on zoom),
+ * and its pixels are let go when it scrolls far away, so a 50-page scan does not hold 50 page bitmaps.
+ */
+function PdfPage({ doc, pageNumber, count, size, scale, scroller }: PageProps) {
   const { t } = useTranslation();
   const holder = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -135,23 +147,26 @@ function PdfPage(props: { doc: PDFDocumentProxy; pageNumber: number; count: numb
 
   useEffect(() => {
     const element = holder.current;
-    if (!element) return;
+    if (!element || !scroller) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setNearView(true);
-          observer.disconnect();
-        }
+        for (const entry of entries) setNearView(entry.isIntersecting);
       },
-      { rootMargin: '600px 0px' },
+      { root: scroller, rootMargin: '800px 0px' },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [scroller]);
 
   useEffect(() => {
     const target = canvas.current;
-    if (!isNearView || !target || cssWidth < 1) return;
+    if (!target || cssWidth < 1) return;
+    if (!isNearView) {
+      // Far from the view: a zero-size canvas holds no pixels; its box keeps the page's place.
+      target.width = 0;
+      target.height = 0;
+      return;
+    }
     let task: RenderTask | null = null;
     let isCancelled = false;
     void (async () => {
