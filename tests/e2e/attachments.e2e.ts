@@ -8,7 +8,7 @@ import { addUser, addVillage, setup } from '../../server/admin/provision';
 import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
 import { registerAppeal, textbox } from '../helpers/app-page';
 import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
-import { damagedPdf, samplePdf, samplePng, sha256 } from '../helpers/files/sample-files';
+import { damagedPdf, samplePdf, samplePng, sampleScanPdf, sha256 } from '../helpers/files/sample-files';
 import { serveRenderer, type WebServer } from '../helpers/web-server';
 
 const PASSWORD = 'correct horse battery';
@@ -224,15 +224,19 @@ describe('attachments: attached offline in the village, opened by the council', 
       const saved = await download.path();
       expect(sha256(readFileSync(saved))).toBe(sha256(pdf));
 
-      // A PDF the upload checks accept (header and end marker are there) but whose body pdf.js cannot read: the
-      // card says so in words and still offers to save it; the app goes on working.
-      await vFiles.getByLabel('Додати файли…').setInputFiles({
-        name: 'damaged.pdf',
-        mimeType: 'application/pdf',
-        buffer: damagedPdf(),
-      });
-      await vFiles.getByText('Вибрано файлів: 1').waitFor();
-      await vFiles.getByRole('button', { name: 'Зберегти файли (1)' }).click();
+      // Added later on the card: a scan whose only content is a JPEG 2000 image, drawn by pdf.js's OpenJPEG
+      // decoder (its JavaScript build, loaded by the worker from pdfjs/: WebAssembly is off under our CSP)...
+      await vFiles.getByLabel('Додати файли…').setInputFiles([
+        { name: 'scan.pdf', mimeType: 'application/pdf', buffer: sampleScanPdf() },
+        { name: 'damaged.pdf', mimeType: 'application/pdf', buffer: damagedPdf() },
+      ]);
+      await vFiles.getByText('Вибрано файлів: 2').waitFor();
+      await vFiles.getByRole('button', { name: 'Зберегти файли (2)' }).click();
+      await vFiles.getByRole('button', { name: 'Відкрити scan.pdf' }).click();
+      await expectPdfDrawn(vFiles, 1);
+      await vFiles.getByRole('button', { name: 'Закрити' }).click();
+      // ...and a PDF the upload checks accept (header and end marker are there) but whose body pdf.js cannot
+      // read: the card says so in words and still offers to save it; the app goes on working.
       await vFiles.getByRole('button', { name: 'Відкрити damaged.pdf' }).click();
       await vFiles
         .getByRole('alert')

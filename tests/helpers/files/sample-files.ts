@@ -68,6 +68,11 @@ export function samplePdf(text: string, ...moreTexts: string[]): Buffer {
       `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     );
   });
+  return writePdf(objects);
+}
+
+/** Writes numbered objects (latin1 strings, binary allowed) as a PDF with a correct cross-reference table. */
+function writePdf(objects: string[]): Buffer {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -79,6 +84,26 @@ export function samplePdf(text: string, ...moreTexts: string[]): Buffer {
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+// A 48×48 grey JPEG 2000 codestream (a dark frame and a diagonal band), made once with OpenJPEG's opj_compress.
+const SCAN_J2K_BASE64 =
+  '/0//UQApAAAAAAAwAAAAMAAAAAAAAAAAAAAAMAAAADAAAAAAAAAAAAABBwEB/1IADAAAAAEABQQEAAH/XAATQEBISFBISFBISFBISFBISFD/ZAAlAAFDcmVhdGVkIGJ5IE9wZW5KUEVHIHZlcnNpb24gMi41LjD/kAAKAAAAAAAqAAH/k84MBsZJkfYBAAmjzDnB3QwJk04H4H0aufmAgID/2Q==';
+
+/**
+ * A one-page "scan": no text, only a JPEG 2000 image (/JPXDecode, as many scanners write), which pdf.js decodes
+ * with its OpenJPEG module; without that module the page stays white.
+ */
+export function sampleScanPdf(): Buffer {
+  const image = Buffer.from(SCAN_J2K_BASE64, 'base64').toString('latin1');
+  const draw = 'q 451 0 0 451 72 300 cm /Im1 Do Q';
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>',
+    `<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`,
+    `<< /Type /XObject /Subtype /Image /Width 48 /Height 48 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /JPXDecode /Length ${image.length} >>\nstream\n${image}\nendstream`,
+  ]);
 }
 
 /**
