@@ -7,8 +7,10 @@
  * off (`useWasm: false`) because compiling it would need `'wasm-unsafe-eval'` in the CSP: JBIG2 and JPEG 2000
  * scans are decoded by pdf.js's plain-JavaScript fallbacks instead, which vite.config.ts copies to `pdfjs/`.
  */
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+// The legacy build: the modern one calls built-ins newer than the Chrome 120 the renderer targets (e.g.
+// Map.prototype.getOrInsertComputed, Math.sumPrecise); the legacy one carries polyfills (+60 kB each file).
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
