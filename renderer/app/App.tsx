@@ -15,6 +15,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { LoginScreen } from '../features/sync/LoginScreen';
 import { setLanguage } from '../i18n/i18n';
 import { platform } from '../platform/platform';
+import { AboutDialog } from './AboutDialog';
 import { AppContext, type AppServices } from './app-context';
 import type { Boot } from './bootstrap';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -25,6 +26,7 @@ import { navigate, useRoute } from './use-route';
 /** The app shell: setup on first start, then header, the current screen and the status bar. */
 export function App({ boot }: { boot: Boot }) {
   const [profile, setProfileState] = useState<Profile | null>(boot.profile);
+  const [showAbout, setShowAbout] = useState(false);
   const route = useRoute();
   const { i18n } = useTranslation();
 
@@ -48,6 +50,7 @@ export function App({ boot }: { boot: Boot }) {
         else if (cmd === 'find') document.getElementById('register-search')?.focus();
         else if (cmd === 'set-language-uk' || cmd === 'set-language-en')
           void setLanguage(cmd === 'set-language-uk' ? 'uk' : 'en');
+        else if (cmd === 'about') setShowAbout(true);
       }),
     [],
   );
@@ -132,6 +135,7 @@ export function App({ boot }: { boot: Boot }) {
           </ErrorBoundary>
         </main>
         <StatusBar />
+        {showAbout && <AboutDialog onClose={() => setShowAbout(false)} />}
       </div>
     </AppContext.Provider>
   );

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, localIsoDate } from '../../shared/lib/dates';
+import { addDays, addMonths } from '../../shared/lib/dates';
 import { combobox, registerAppeal, setUpVillage, textbox } from '../helpers/app-page';
+import { kyivToday } from '../helpers/app-page-extra';
 import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
 import { serveRenderer, type WebServer } from '../helpers/web-server';
 
@@ -54,7 +55,7 @@ async function visibleRows(page: Page) {
 describe('the village register works with no network at all', () => {
   let server: WebServer;
   let profileDir: string;
-  const today = localIsoDate(new Date());
+  const today = kyivToday();
   const oldDate = addDays(today, -31);
 
   beforeAll(async () => {

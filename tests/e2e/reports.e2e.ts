@@ -3,39 +3,18 @@
  * office logs in and syncs them, opens the reports of 2026-Q3, sees the hand-computed counts, downloads the .xlsx and
  * CSV (read back here), and sees the charts on the overview.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionFromEnv, request } from '../../server/admin/couch-client';
-import { addUser, addVillage, setup } from '../../server/admin/provision';
-import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { request } from '../../server/admin/couch-client';
+import { addUser, addVillage } from '../../server/admin/provision';
 import { CENTRAL_DB, ID_PREFIX } from '../../shared/couch/names';
 import { SHEET_LAYOUT } from '../../shared/reports/xlsx';
-import { textbox } from '../helpers/app-page';
-import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
+import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
 import { APPEALS, COLUMNS, EVENTS, EXPECTED_Q3, TOTALS_Q3, VILLAGES } from '../helpers/report-fixture';
-import { serveRenderer, type WebServer } from '../helpers/web-server';
 
-const PASSWORD = 'correct horse battery';
 const SHOTS = 'test-results/screenshots';
-
-async function logIn(context: BrowserContext, url: string, server: string, user: string, villageName = ''): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(url);
-  await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
-  await textbox(page, 'Адреса сервера').fill(server);
-  await textbox(page, 'Ім’я користувача').fill(user);
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.getByLabel('Номер робочого місця').fill('1');
-  await textbox(page, 'Ваше прізвище та ініціали').fill('Мельник І. В.');
-  if (villageName) await textbox(page, 'Назва села (старостинського округу)').fill(villageName);
-  await page.getByRole('button', { name: 'Увійти' }).click();
-  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
-  return page;
-}
 
 /** The texts of one table row: its header cell and its counts. */
 async function rowTexts(table: Locator, label: string): Promise<string[]> {
@@ -44,25 +23,10 @@ async function rowTexts(table: Locator, label: string): Promise<string[]> {
 }
 
 describe('classifier reports of the council office', () => {
-  let couch: PouchServer;
-  let web: WebServer;
-  let dataDir: string;
-  const profiles: string[] = [];
-
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    web = await serveRenderer();
-    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-report-'));
-    couch = await startPouchServer({
-      port: await freePort(),
-      dataDir,
-      adminUser: 'admin',
-      adminPassword: 'e2e-admin-pass',
-      inMemory: true,
-      corsOrigins: [new URL(web.url).origin],
-    });
-    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
-    await setup(conn);
+  });
+  const server = useCommunityServer(async (conn) => {
     for (const v of VILLAGES) await addVillage(conn, v.code, v.name);
     await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
     await addUser(conn, { name: 'starosta.zarichne', password: PASSWORD, role: 'starosta', village: 'zarichne' });
@@ -74,19 +38,10 @@ describe('classifier reports of the council office', () => {
     expect(res.body.filter((r) => r.error)).toEqual([]);
   });
 
-  afterAll(async () => {
-    await couch?.stop();
-    await web?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    for (const p of profiles) removeProfile(p);
-  });
-
   it('shows the counts of 2026-Q3, downloads them as .xlsx and CSV, and charts the year on the overview', async () => {
-    const profile = newProfileDir();
-    profiles.push(profile);
-    const context = await launchWithProfile(profile);
+    const context = await server.launch();
     try {
-      const page = await logIn(context, web.url, couch.url, 'rada');
+      const page = await logIn(context, server, 'rada');
       await expect
         .poll(() => page.getByTestId('status-bar').textContent(), { timeout: 60_000 })
         .toContain(`У реєстрі ${APPEALS.length} звернень`);
@@ -186,11 +141,9 @@ describe('classifier reports of the council office', () => {
   });
 
   it('on a village PC reports that village only, under its own name', async () => {
-    const profile = newProfileDir();
-    profiles.push(profile);
-    const context = await launchWithProfile(profile);
+    const context = await server.launch();
     try {
-      const page = await logIn(context, web.url, couch.url, 'starosta.zarichne', 'Зарічне');
+      const page = await logIn(context, server, 'starosta.zarichne', { villageName: 'Зарічне' });
       // The council's replication copies the village's documents into its database, and the PC pulls them.
       await expect
         .poll(() => page.getByTestId('status-bar').textContent(), { timeout: 60_000 })

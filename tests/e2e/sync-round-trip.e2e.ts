@@ -1,39 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionFromEnv } from '../../server/admin/couch-client';
-import { addUser, addVillage, setup } from '../../server/admin/provision';
-import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addUser, addVillage } from '../../server/admin/provision';
 import { registerAppeal, textbox } from '../helpers/app-page';
-import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
-import { serveRenderer, type WebServer } from '../helpers/web-server';
+import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
 
-const PASSWORD = 'correct horse battery';
 const SHOTS = 'test-results/screenshots';
-
-async function logIn(
-  context: BrowserContext,
-  url: string,
-  server: string,
-  user: string,
-  operator: string,
-  villageName = '',
-): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(url);
-  await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
-  await textbox(page, 'Адреса сервера').fill(server);
-  await textbox(page, 'Ім’я користувача').fill(user);
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.getByLabel('Номер робочого місця').fill('1');
-  await textbox(page, 'Ваше прізвище та ініціали').fill(operator);
-  if (villageName) await textbox(page, 'Назва села (старостинського округу)').fill(villageName);
-  await page.getByRole('button', { name: 'Увійти' }).click();
-  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
-  return page;
-}
 
 function statusBar(page: Page) {
   return page.getByTestId('status-bar');
@@ -45,47 +16,20 @@ function statusBar(page: Page) {
  * the answer and records the handover, which the council then sees.
  */
 describe('a starosta and the council office, each in their own browser', () => {
-  let couch: PouchServer;
-  let web: WebServer;
-  let dataDir: string;
-  const profiles: string[] = [];
-
-  beforeAll(async () => {
-    web = await serveRenderer();
-    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-couch-'));
-    couch = await startPouchServer({
-      port: await freePort(),
-      dataDir,
-      adminUser: 'admin',
-      adminPassword: 'e2e-admin-pass',
-      inMemory: true,
-      corsOrigins: [new URL(web.url).origin],
-    });
-    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
-    await setup(conn);
+  const server = useCommunityServer(async (conn) => {
     await addVillage(conn, 'hlyboke', 'Глибоке');
     await addUser(conn, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
     await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
   });
 
-  afterAll(async () => {
-    await couch?.stop();
-    await web?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    for (const p of profiles) removeProfile(p);
-  });
-
   it('registers offline, syncs when online, the council answers, the village hands the answer over', async () => {
-    const villageProfile = newProfileDir();
-    const councilProfile = newProfileDir();
-    profiles.push(villageProfile, councilProfile);
-    const village = await launchWithProfile(villageProfile);
-    const council = await launchWithProfile(councilProfile);
+    const village = await server.launch();
+    const council = await server.launch();
     try {
-      const vPage = await logIn(village, web.url, couch.url, 'starosta.hlyboke', 'Коваль О. П.', 'Глибоке');
+      const vPage = await logIn(village, server, 'starosta.hlyboke', { operator: 'Коваль О. П.', villageName: 'Глибоке' });
       // The village comes from the account's role: this PC is now Hlyboke's.
       expect(await vPage.getByRole('banner').textContent()).toContain('Глибоке · Староста: Коваль О. П.');
-      const cPage = await logIn(council, web.url, couch.url, 'rada', 'Мельник І. В.');
+      const cPage = await logIn(council, server, 'rada');
       await expect.poll(() => statusBar(vPage).textContent()).toContain('Остання синхронізація');
 
       // No network: the appeal waits on the PC, and the status bar says so.

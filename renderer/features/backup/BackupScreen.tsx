@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { makeBackup } from '../../data/transfer/transfer-service';
 import { formatDateTime } from '../../i18n/i18n';
-import { saveFile } from './download';
+import { saveFile } from '../../ui/save-file';
 import { OutcomeLine } from './OutcomeLine';
 import { failure, madeText, type Outcome } from './outcome';
 import { RestoreFromBackup } from './RestoreFromBackup';

@@ -3,8 +3,8 @@
  * Electron the default handling of a download with no `will-download` listener is a native "Save as" dialog, which is
  * what a starosta needs to pick the USB stick, so main needs no change (and stays free of file-system IPC).
  */
-export function saveFile(fileName: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+export function saveFile(fileName: string, data: Uint8Array | string, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

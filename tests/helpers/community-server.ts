@@ -1,0 +1,99 @@
+/**
+ * The council's server for end-to-end suites with more than one browser: the built app on a free port, a provisioned
+ * pouchdb-server (in memory, CORS for the app) and the login form filled in as a person would. One copy of the hooks
+ * and of the login for every suite that plays a village and the council.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type CouchConnection, connectionFromEnv } from '../../server/admin/couch-client';
+import { setup } from '../../server/admin/provision';
+import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import { textbox } from './app-page';
+import { launchWithProfile, newProfileDir, removeProfile } from './browser';
+import { serveRenderer, type WebServer } from './web-server';
+
+/** The password of every user a suite creates. */
+export const PASSWORD = 'correct horse battery';
+
+export interface CommunityServer {
+  readonly couch: PouchServer;
+  readonly web: WebServer;
+  /** A browser with a fresh profile of its own, removed after the suite. */
+  launch(): Promise<BrowserContext>;
+}
+
+/**
+ * Registers the suite's hooks: before all, the app and a server with the central database (`setup`) and whatever
+ * `provision` adds (villages, users, documents); after all, both stopped and the browser profiles removed.
+ */
+export function useCommunityServer(provision: (conn: CouchConnection) => Promise<void>): CommunityServer {
+  let couch: PouchServer | undefined;
+  let web: WebServer | undefined;
+  let dataDir = '';
+  const profiles: string[] = [];
+
+  beforeAll(async () => {
+    web = await serveRenderer();
+    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-couch-'));
+    couch = await startPouchServer({
+      port: await freePort(),
+      dataDir,
+      adminUser: 'admin',
+      adminPassword: 'e2e-admin-pass',
+      inMemory: true,
+      corsOrigins: [new URL(web.url).origin],
+    });
+    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
+    await setup(conn);
+    await provision(conn);
+  });
+
+  afterAll(async () => {
+    await couch?.stop();
+    await web?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const p of profiles) removeProfile(p);
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the community server starts in beforeAll');
+    return value;
+  };
+  return {
+    get couch() {
+      return started(couch);
+    },
+    get web() {
+      return started(web);
+    },
+    launch() {
+      const profile = newProfileDir();
+      profiles.push(profile);
+      return launchWithProfile(profile);
+    },
+  };
+}
+
+/** Logs a new PC in through the login form (workstation 1) and waits for the register. */
+export async function logIn(
+  context: BrowserContext,
+  server: CommunityServer,
+  user: string,
+  options: { operator?: string; villageName?: string } = {},
+): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.web.url);
+  await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
+  await textbox(page, 'Адреса сервера').fill(server.couch.url);
+  await textbox(page, 'Ім’я користувача').fill(user);
+  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByLabel('Номер робочого місця').fill('1');
+  await textbox(page, 'Ваше прізвище та ініціали').fill(options.operator ?? 'Мельник І. В.');
+  if (options.villageName) await textbox(page, 'Назва села (старостинського округу)').fill(options.villageName);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+  return page;
+}
