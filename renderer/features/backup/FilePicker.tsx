@@ -8,7 +8,11 @@ interface Props {
   onFile: (file: File) => Promise<void>;
 }
 
-/** A labelled file input that hands over one file and can take the same file again afterwards. */
+/**
+ * A file input that hands over one file and can take the same file again afterwards. Like the attachments' picker,
+ * the native input (which would speak the browser's language) is hidden from sight, not from the keyboard, under a
+ * button-looking label with our own words.
+ */
 export function FilePicker({ id, label, accept, onFile }: Props) {
   const { t } = useTranslation();
   const [isBusy, setBusy] = useState(false);
@@ -25,9 +29,11 @@ export function FilePicker({ id, label, accept, onFile }: Props) {
     }
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="file" accept={accept} onChange={(e) => void onChange(e)} disabled={isBusy} />
+    <div className="field file-picker">
+      <input id={id} className="file-input" type="file" accept={accept} onChange={(e) => void onChange(e)} disabled={isBusy} />
+      <label htmlFor={id} className="file-button">
+        {label}
+      </label>
       {isBusy && <small className="hint">{t('backup.reading')}</small>}
     </div>
   );
