@@ -1,32 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionFromEnv } from '../../server/admin/couch-client';
-import { addUser, addVillage, setup } from '../../server/admin/provision';
-import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addUser, addVillage } from '../../server/admin/provision';
+import { SHOTS } from '../helpers/app-browsers';
 import { registerAppeal, textbox } from '../helpers/app-page';
-import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser';
+import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
 import { damagedPdf, samplePdf, samplePng, sampleScanPdf, sha256 } from '../helpers/files/sample-files';
-import { serveRenderer, type WebServer } from '../helpers/web-server';
-
-const PASSWORD = 'correct horse battery';
-
-async function logIn(context: BrowserContext, url: string, server: string, user: string, operator: string, villageName = '') {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(url);
-  await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
-  await textbox(page, 'Адреса сервера').fill(server);
-  await textbox(page, 'Ім’я користувача').fill(user);
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.getByLabel('Номер робочого місця').fill('1');
-  await textbox(page, 'Ваше прізвище та ініціали').fill(operator);
-  if (villageName) await textbox(page, 'Назва села (старостинського округу)').fill(villageName);
-  await page.getByRole('button', { name: 'Увійти' }).click();
-  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
-  return page;
-}
 
 const statusBar = (page: Page) => page.getByTestId('status-bar');
 
@@ -70,48 +49,21 @@ function watchForViolations(page: Page): string[] {
  * them; the council's office sees them listed and opens each on demand.
  */
 describe('attachments: attached offline in the village, opened by the council', () => {
-  let couch: PouchServer;
-  let web: WebServer;
-  let dataDir: string;
-  const profiles: string[] = [];
-
-  beforeAll(async () => {
-    web = await serveRenderer();
-    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-couch-'));
-    couch = await startPouchServer({
-      port: await freePort(),
-      dataDir,
-      adminUser: 'admin',
-      adminPassword: 'e2e-admin-pass',
-      inMemory: true,
-      corsOrigins: [new URL(web.url).origin],
-    });
-    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
-    await setup(conn);
+  const server = useCommunityServer(async (conn) => {
     await addVillage(conn, 'hlyboke', 'Глибоке');
     await addUser(conn, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
     await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
-  });
-
-  afterAll(async () => {
-    await couch?.stop();
-    await web?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    for (const p of profiles) removeProfile(p);
   });
 
   it('a PNG scan and a PDF attached offline reach the council, which opens them on demand', async () => {
     const png = samplePng(3200, 600);
     // Six pages: more than the viewer's box shows, so pages far below are drawn only when scrolled to.
     const pdf = samplePdf('Zayava pro remont dorohy', ...[2, 3, 4, 5, 6].map((n) => `Storinka ${n}`));
-    const villageProfile = newProfileDir();
-    const councilProfile = newProfileDir();
-    profiles.push(villageProfile, councilProfile);
-    const village = await launchWithProfile(villageProfile);
-    const council = await launchWithProfile(councilProfile);
+    const village = await server.launch();
+    const council = await server.launch();
     try {
-      const vPage = await logIn(village, web.url, couch.url, 'starosta.hlyboke', 'Коваль О. П.', 'Глибоке');
-      const cPage = await logIn(council, web.url, couch.url, 'rada', 'Мельник І. В.');
+      const vPage = await logIn(village, server, 'starosta.hlyboke', { operator: 'Коваль О. П.', villageName: 'Глибоке' });
+      const cPage = await logIn(council, server, 'rada');
       await expect.poll(() => statusBar(vPage).textContent()).toContain('Остання синхронізація');
       const violations = [...watchForViolations(vPage), ...watchForViolations(cPage)];
       // The service worker has cached the app, the PDF viewer included, before the network goes.
@@ -188,10 +140,10 @@ describe('attachments: attached offline in the village, opened by the council', 
       // Scaled down to 2400 px on the longer side before it was stored: smaller than the original.
       expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(450);
       await expect.poll(() => cFiles.getByTestId('file-state').first().textContent()).toBe('на цьому ПК і на сервері');
-      mkdirSync('docs/screenshots', { recursive: true });
+      mkdirSync(SHOTS, { recursive: true });
       await cPage.setViewportSize({ width: 1366, height: 1100 });
       await cPage.getByRole('region', { name: 'Файли' }).scrollIntoViewIfNeeded();
-      await cPage.screenshot({ path: 'docs/screenshots/attachments.png', fullPage: true });
+      await cPage.screenshot({ path: `${SHOTS}/attachments.png`, fullPage: true });
 
       // The PDF arrives byte for byte (SHA-256 of the saved copy equals the original's).
       await cFiles.getByRole('button', { name: 'Закрити' }).click();
@@ -216,7 +168,7 @@ describe('attachments: attached offline in the village, opened by the council', 
       await pagesBox.evaluate((el) => el.scrollTo(0, 0));
       await expect.poll(() => firstPage.evaluate(inkedPixels), { timeout: 30_000 }).toBeGreaterThan(1000);
       await cFiles.getByRole('figure').scrollIntoViewIfNeeded();
-      await cPage.screenshot({ path: 'docs/screenshots/attachments-pdf.png' });
+      await cPage.screenshot({ path: `${SHOTS}/attachments-pdf.png` });
       const [download] = await Promise.all([
         cPage.waitForEvent('download'),
         cFiles.getByRole('link', { name: 'Зберегти на диск' }).click(),
