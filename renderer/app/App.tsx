@@ -78,7 +78,7 @@ export function App({ boot }: { boot: Boot }) {
         sync={boot.sync}
         profile={profile}
         onLoggedIn={async (p) => {
-          if (!profile) await setProfile(p);
+          if (!profile || p.communityCode !== profile.communityCode) await setProfile(p);
           navigate({ name: 'register' });
         }}
         onCancel={() => navigate({ name: profile ? 'register' : 'setup' })}

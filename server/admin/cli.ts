@@ -21,7 +21,8 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: COUCHDB_URL=http://admin:password@host:5984 ov-admin <command>
-  setup                                           central database, security, design documents
+  setup [--community <code> --community-name <name>]
+                                                  central database, security, design documents; the community
   add-village --code <code> --name <name>         village database, security, replications
   add-user --name <n> --password-stdin --role starosta|central [--village <code>]
   status [--json]                                 per village: size, counts, replication, last sync
@@ -84,7 +85,9 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
           ? { json: 'flag' }
           : command === 'report'
             ? { period: 'value', format: 'value', out: 'value', village: 'value' }
-            : {},
+            : command === 'setup'
+              ? { community: 'value', 'community-name': 'value' }
+              : {},
   );
   // Validate the arguments before touching the network, so a typo never half-provisions anything.
   if (command === 'add-user') {
@@ -107,9 +110,14 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
   const conn = connectionFromEnv(io.env);
   await verifyServer(conn);
   switch (command) {
-    case 'setup':
-      printChanges(io, await setup(conn));
+    case 'setup': {
+      const community =
+        flags.community === undefined
+          ? undefined
+          : { code: required(flags, 'community'), name: required(flags, 'community-name') };
+      printChanges(io, await setup(conn, community));
       return;
+    }
     case 'add-village':
       printChanges(io, await addVillage(conn, required(flags, 'code'), required(flags, 'name')));
       return;

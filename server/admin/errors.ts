@@ -13,6 +13,7 @@ export type AdminErrorCode =
   | 'wrong-credentials'
   | 'not-admin'
   | 'invalid-code'
+  | 'community-set'
   | 'reserved-code'
   | 'invalid-name'
   | 'invalid-user'
@@ -92,6 +93,18 @@ export const errors = {
       'invalid-code',
       `Неправильний код села «${code}»: 2–20 малих латинських літер, цифр або _, першою — літера`,
       `Invalid village code "${code}": 2–20 lowercase Latin letters, digits or _, starting with a letter`,
+    ),
+  invalidCommunity: (code: string) =>
+    new AdminError(
+      'invalid-code',
+      `Неправильний код громади «${code}»: 2–20 малих латинських літер, цифр або _, першою — літера`,
+      `Invalid community code "${code}": 2–20 lowercase Latin letters, digits or _, starting with a letter`,
+    ),
+  communitySet: (code: string) =>
+    new AdminError(
+      'community-set',
+      `Сервер уже обслуговує громаду «${code}»: код громади не змінюють (він є в усіх файлах перенесення)`,
+      `The server already serves the community "${code}": the community code never changes (every transfer file carries it)`,
     ),
   reservedCode: (code: string) =>
     new AdminError(

@@ -8,6 +8,9 @@ import {
   CENTRAL_DB,
   CENTRAL_ROLE,
   CENTRAL_VILLAGE_ID,
+  type CommunityDoc,
+  communityDocId,
+  ID_PREFIX,
   STAROSTA_ROLE,
   toCentralReplicationId,
   toVillageReplicationId,
@@ -80,11 +83,46 @@ async function ensureDatabase(conn: CouchConnection, db: string, roles: string[]
 }
 
 /** `setup`: the system databases, then `ov_central` with its security and design document. */
-export async function setup(conn: CouchConnection): Promise<Change[]> {
+export async function setup(conn: CouchConnection, community?: CommunitySpec): Promise<Change[]> {
   const changes: Change[] = [];
   // CouchDB 3 creates neither on a fresh single node; pouchdb-server has both already (412 then).
   for (const db of ['_users', '_replicator']) changes.push(await ensureDb(conn, db));
   changes.push(...(await ensureDatabase(conn, CENTRAL_DB, [CENTRAL_ROLE], { kind: 'central' })));
+  if (community) changes.push(...(await setCommunity(conn, community)));
+  return changes;
+}
+
+/** The community a server serves (`setup --community`): its code names every transfer file. */
+export interface CommunitySpec {
+  code: string;
+  name: string;
+}
+
+/** The community document of `ov_central`, if `setup --community` wrote one. */
+export async function readCommunity(conn: CouchConnection): Promise<CommunityDoc | null> {
+  const prefix = ID_PREFIX.community;
+  const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\uffff`))}&include_docs=true&limit=1`;
+  const res = await request<{ rows?: { doc: CommunityDoc }[] }>(conn, 'GET', `${pathOf(CENTRAL_DB)}/_all_docs?${range}`);
+  if (res.status !== 200) throw errors.serverError(`GET ${CENTRAL_DB}/_all_docs`, res.status, 'reading the community');
+  const doc = res.body.rows?.[0]?.doc;
+  if (!doc) return null;
+  const { _rev, ...stored } = doc;
+  return stored;
+}
+
+/**
+ * Writes the community document into `ov_central` and every village database (each user reads it from their own
+ * database at login). The code never changes once set: transfer files already made carry it.
+ */
+async function setCommunity(conn: CouchConnection, spec: CommunitySpec): Promise<Change[]> {
+  if (!isVillageCode(spec.code)) throw errors.invalidCommunity(spec.code);
+  const name = spec.name.trim();
+  if (name === '' || name.length > 200) throw errors.invalidName();
+  const current = await readCommunity(conn);
+  if (current && current.code !== spec.code) throw errors.communitySet(current.code);
+  const doc: CommunityDoc = { _id: communityDocId(spec.code), type: 'community', code: spec.code, name };
+  const changes = [await ensureDoc(conn, CENTRAL_DB, { ...doc })];
+  for (const village of await listVillages(conn)) changes.push(await ensureDoc(conn, villageDbName(village.code), { ...doc }));
   return changes;
 }
 
@@ -147,6 +185,8 @@ export async function addVillage(conn: CouchConnection, code: string, name: stri
   // On pouchdb-server the job runs inside the server as this admin (see `endpoint`).
   const runAs = kind === 'pouchdb-server' ? { user_ctx: { name: conn.user, roles: ['_admin'] } } : {};
   changes.push(...(await ensureDatabase(conn, db, [villageRole(code), CENTRAL_ROLE], { kind: 'village', code })));
+  const community = await readCommunity(conn);
+  if (community) changes.push(await ensureDoc(conn, db, { ...community }));
   const registry: VillageRegistryDoc = { _id: villageDocId(code), type: 'village', code, name: trimmed };
   changes.push(await ensureDoc(conn, CENTRAL_DB, { ...registry }));
   changes.push(

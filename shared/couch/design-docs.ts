@@ -25,8 +25,12 @@ export const COUNTS_VIEW = 'ov/counts';
 // reject the other villages' documents there (DESIGN.md, facts).
 const NOT_DESIGN = "doc._id.indexOf('_design/') !== 0";
 
+// The community document is written into every database by the admin command: replicating it would only make
+// conflicting copies of the same fields.
+const NOT_COMMUNITY = "doc._id.indexOf('community:') !== 0";
+
 const FILTERS = {
-  to_central: `function (doc) { return ${NOT_DESIGN}; }`,
+  to_central: `function (doc) { return ${NOT_DESIGN} && ${NOT_COMMUNITY}; }`,
   to_village: `function (doc, req) { return ${NOT_DESIGN} && typeof doc.villageId === 'string' && doc.villageId === req.query.villageId; }`,
 };
 

@@ -23,6 +23,7 @@ export const ID_PREFIX = {
   village: 'village:',
   file: 'file:',
   chunk: 'chunk:',
+  community: 'community:',
 } as const;
 
 /** Name of the design document (validation, replication filters, counts) in every Open Village database. */
@@ -86,6 +87,23 @@ export interface VillageRegistryDoc {
   _id: string;
   _rev?: string;
   type: 'village';
+  code: string;
+  name: string;
+}
+
+/** `_id` of the community's identity document (`community:<code>`), written by the admin command into every database. */
+export function communityDocId(code: string): string {
+  return `${ID_PREFIX.community}${code}`;
+}
+
+/**
+ * Which community (amalgamated hromada) the server serves: its code names transfer files, so a file of another
+ * community is refused. Every user reads it from their own database at login; only server admins write it.
+ */
+export interface CommunityDoc {
+  _id: string;
+  _rev?: string;
+  type: 'community';
   code: string;
   name: string;
 }

@@ -24,3 +24,14 @@ export const VILLAGE_REGISTRY_SCHEMA = {
   },
   required: ['type', 'code', 'name'],
 } as const;
+
+/** JSON schema of the community's identity document (`community:<code>`, written by the admin command only). */
+export const COMMUNITY_SCHEMA = {
+  type: 'object',
+  properties: {
+    type: { type: 'string', enum: ['community'] },
+    code: { type: 'string', maxLength: 20 },
+    name: { type: 'string', maxLength: 200 },
+  },
+  required: ['type', 'code', 'name'],
+} as const;

@@ -19,7 +19,7 @@ import { APPEAL_SCHEMA } from '../schema/appeal.schema';
 import { EVENT_SCHEMA } from '../schema/event.schema';
 import { CHUNK_SCHEMA, FILE_SCHEMA } from '../schema/file.schema';
 import { CENTRAL_ROLE, ID_PREFIX, STAROSTA_ROLE, villageRole } from './names';
-import { STATUS_SCHEMA, VILLAGE_REGISTRY_SCHEMA } from './status.schema';
+import { COMMUNITY_SCHEMA, STATUS_SCHEMA, VILLAGE_REGISTRY_SCHEMA } from './status.schema';
 
 /** Which database a design document is for: the central one, or one village's. */
 export type DbScope = { kind: 'central' } | { kind: 'village'; code: string };
@@ -46,6 +46,7 @@ export function validationConfig(scope: DbScope) {
       event: { properties: EVENT_SCHEMA.properties, required: EVENT_SCHEMA.required, type: 'object' },
       status: STATUS_SCHEMA,
       village: VILLAGE_REGISTRY_SCHEMA,
+      community: COMMUNITY_SCHEMA,
       file: { properties: FILE_SCHEMA.properties, required: FILE_SCHEMA.required, type: 'object' },
       chunk: CHUNK_SCHEMA,
     },
@@ -127,8 +128,13 @@ const BODY = `
 
   var problem = check(newDoc, C.schemas[kind], '');
   if (problem) deny('Неправильна структура документа (' + problem + ')', 'Invalid document structure (' + problem + ')');
-  var key = kind === 'village' ? newDoc.code : (kind === 'status' ? newDoc.villageId : (kind === 'chunk' ? newDoc.fileId + ':' + newDoc.n : newDoc.id));
+  var key = (kind === 'village' || kind === 'community') ? newDoc.code : (kind === 'status' ? newDoc.villageId : (kind === 'chunk' ? newDoc.fileId + ':' + newDoc.n : newDoc.id));
   if (id !== C.prefixes[kind] + key) deny('Ідентифікатор документа не відповідає його полям', 'The document id does not match its fields');
+  if (kind === 'community') {
+    if (!new RegExp(C.villageCodePattern).test(newDoc.code)) deny('Неправильний код громади', 'Invalid community code');
+    if (!isAdmin) deny('Код громади встановлює лише адміністратор', 'Only an admin sets the community code');
+    return;
+  }
   if (kind === 'village') {
     if (!new RegExp(C.villageCodePattern).test(newDoc.code)) deny('Неправильний код села', 'Invalid village code');
     if (!isAdmin) deny('Реєстр сіл змінює лише адміністратор', 'Only an admin changes the register of villages');

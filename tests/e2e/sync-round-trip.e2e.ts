@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addUser, addVillage } from '../../server/admin/provision';
 import { registerAppeal, textbox } from '../helpers/app-page';
-import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
+import { COMMUNITY, logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -29,6 +29,11 @@ describe('a starosta and the council office, each in their own browser', () => {
       const vPage = await logIn(village, server, 'starosta.hlyboke', { operator: 'Коваль О. П.', villageName: 'Глибоке' });
       // The village comes from the account's role: this PC is now Hlyboke's.
       expect(await vPage.getByRole('banner').textContent()).toContain('Глибоке · Староста: Коваль О. П.');
+      // The server told the PC its community: transfer files need no code typed by hand.
+      await vPage.getByRole('link', { name: 'Резервна копія' }).click();
+      await vPage.getByText(`Громада: ${COMMUNITY.code}`).waitFor();
+      await vPage.getByRole('link', { name: 'Реєстр' }).click();
+      await vPage.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
       const cPage = await logIn(council, server, 'rada');
       await expect.poll(() => statusBar(vPage).textContent()).toContain('Остання синхронізація');
 

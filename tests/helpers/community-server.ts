@@ -15,6 +15,9 @@ import { textbox } from './app-page';
 import { launchWithProfile, newProfileDir, removeProfile } from './browser';
 import { serveRenderer, type WebServer } from './web-server';
 
+/** The community the server serves (`setup --community`): the login hands its code to every PC. */
+export const COMMUNITY = { code: 'hlybotska', name: 'Глибоцька громада' } as const;
+
 /** The password of every user a suite creates. */
 export const PASSWORD = 'correct horse battery';
 
@@ -26,7 +29,7 @@ export interface CommunityServer {
 }
 
 /**
- * Registers the suite's hooks: before all, the app and a server with the central database (`setup`) and whatever
+ * Registers the suite's hooks: before all, the app and a server with the central database and the community (`setup`), and whatever
  * `provision` adds (villages, users, documents); after all, both stopped and the browser profiles removed.
  */
 export function useCommunityServer(provision: (conn: CouchConnection) => Promise<void>): CommunityServer {
@@ -47,7 +50,7 @@ export function useCommunityServer(provision: (conn: CouchConnection) => Promise
       corsOrigins: [new URL(web.url).origin],
     });
     const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
-    await setup(conn);
+    await setup(conn, COMMUNITY);
     await provision(conn);
   });
 

@@ -1,4 +1,6 @@
 import { BehaviorSubject, type Observable, of, switchMap } from 'rxjs';
+import { ID_PREFIX } from '../../../shared/couch/names';
+import { isVillageCode } from '../../../shared/domain/indexes/reg-index';
 import type { LocalizedText } from '../../../shared/lib/i18n-text';
 import { onOnline, reloadPage, sessionValue, setSessionValue } from '../../platform/page';
 import { platform } from '../../platform/platform';
@@ -17,7 +19,8 @@ export interface LoginInput {
   password: string;
 }
 
-export type LoginResult = { ok: true; config: SyncConfig } | { ok: false; message: LocalizedText };
+/** A successful login also says which community the server serves, when its admin set one (`setup --community`). */
+export type LoginResult = { ok: true; config: SyncConfig; communityCode?: string } | { ok: false; message: LocalizedText };
 
 const MESSAGES = {
   badUrl: {
@@ -137,10 +140,11 @@ export class SyncService {
       await platform.saveCredentials({ serverUrl, username: input.username, password: input.password });
     this.config = config;
     this.controller?.dispose();
+    const communityCode = await readCommunityCode(new CouchClient(serverUrl, auth), config.dbName);
     const controller = new SyncController(this.db, config, this.appVersion);
     this.controller$.next(controller);
     controller.start(auth);
-    return { ok: true, config };
+    return { ok: true, config, ...(communityCode ? { communityCode } : {}) };
   }
 
   /** True after the desktop page reloaded to reach a newly saved server: the login screen should finish the login. */
@@ -161,5 +165,18 @@ export class SyncService {
     const controller = this.controller;
     if (!controller) return { ok: false, failure: { kind: 'login', detail: 'not set up' }, sent: 0, received: 0 };
     return controller.syncNow();
+  }
+}
+
+/**
+ * The community code from the user's own database (`community:<code>`, written there by the admin command), or
+ * undefined when the server has none or cannot say right now: it only fills in what a PC would otherwise be told by hand.
+ */
+async function readCommunityCode(client: CouchClient, dbName: string): Promise<string | undefined> {
+  try {
+    const [doc] = await client.docsByPrefix<{ code?: unknown }>(dbName, ID_PREFIX.community);
+    return isVillageCode(doc?.code) ? doc.code : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -31,15 +31,19 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
   const [isBusy, setBusy] = useState(false);
   const lang = i18n.language === 'en' ? 'en' : 'uk';
 
+  // The server's community code fills in a PC that has none; one a PC already has is kept.
   const profileFrom = useCallback(
-    (config: SyncConfig): Profile =>
-      profile ?? {
+    (config: SyncConfig, communityCode: string | undefined): Profile => {
+      const code = profile?.communityCode ?? communityCode;
+      const base: Profile = profile ?? {
         role: config.role,
         villageCode: config.villageId,
         villageName: config.role === 'central' ? t('setup.centralOffice') : villageName.trim() || config.villageId,
         workstation: Number(workstation) || 1,
         operatorName: operatorName.trim() || config.username,
-      },
+      };
+      return code ? { ...base, communityCode: code } : base;
+    },
     [profile, t, workstation, operatorName, villageName],
   );
 
@@ -50,7 +54,7 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
     void sync.resumeLogin(profile).then(async (result) => {
       setBusy(false);
       if (!result.ok) return setError(result.message[lang]);
-      await onLoggedIn(profileFrom(result.config));
+      await onLoggedIn(profileFrom(result.config, result.communityCode));
     });
   }, [sync, profile, lang, onLoggedIn, profileFrom]);
 
@@ -62,7 +66,7 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
     try {
       const result = await sync.login({ serverUrl, username: username.trim(), password }, profile);
       if (!result.ok) return setError(result.message[lang]);
-      await onLoggedIn(profileFrom(result.config));
+      await onLoggedIn(profileFrom(result.config, result.communityCode));
     } finally {
       setBusy(false);
     }

@@ -29,6 +29,7 @@ const { loadSyncConfig } = await import('../../../renderer/data/sync/sync-config
 const { startTestCouch } = await import('../../helpers/couch/test-couch');
 const { TestDatabases } = await import('../../helpers/data/test-db');
 const { PASSWORD, provisionCommunity } = await import('../../helpers/sync/sync-clients');
+const { setup } = await import('../../../server/admin/provision');
 
 describe('logging in on the desktop', () => {
   let couch: Awaited<ReturnType<typeof startTestCouch>>;
@@ -53,6 +54,8 @@ describe('logging in on the desktop', () => {
 
   it('saves the new server, reloads, then finishes the login with the saved password and remembers the village', async () => {
     const community = await provisionCommunity(couch);
+    // The council's admin named the community: the login hands its code to the PC (transfer files carry it).
+    await setup(couch.conn, { code: 'hlybotska', name: 'Глибоцька громада' });
     const [a] = community.villages;
     const db = await dbs.create('memory');
     const before = new SyncService(db, 'test');
@@ -67,7 +70,7 @@ describe('logging in on the desktop', () => {
     const after = new SyncService(db, 'test');
     expect(after.hasPendingLogin()).toBe(true);
     const resumed = await after.resumeLogin(null);
-    expect(resumed.ok).toBe(true);
+    expect(resumed).toMatchObject({ ok: true, communityCode: 'hlybotska' });
     expect(after.hasPendingLogin()).toBe(false);
     expect(await loadSyncConfig(db)).toEqual({
       serverUrl: couch.url,
