@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { connectionFromEnv, verifyServer } from './admin/couch-client';
 import { AdminError } from './admin/errors';
 import { addUser, addVillage, listVillages, setup } from './admin/provision';
-import { DEMO_CENTRAL_USER, DEMO_VILLAGES } from './embedded/demo';
+import { DEMO_CENTRAL_USER, DEMO_COMMUNITY, DEMO_VILLAGES } from './embedded/demo';
 import { startPouchServer } from './embedded/pouchdb-process';
 
 const ADMIN = 'admin';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 
   const conn = connectionFromEnv({ COUCHDB_URL: server.adminUrl });
   await verifyServer(conn);
-  await setup(conn);
+  await setup(conn, DEMO_COMMUNITY);
   const isEmpty = (await listVillages(conn)).length === 0;
   if (isEmpty) {
     for (const v of DEMO_VILLAGES) {

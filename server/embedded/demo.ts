@@ -12,3 +12,6 @@ export const DEMO_VILLAGES = [
 
 /** The council's central office (the town office) and its user. */
 export const DEMO_CENTRAL_USER = { office: 'Виконком громади', user: 'rada', password: 'demo-central' } as const;
+
+/** The demo community's code (named in transfer files; the app takes it from the server at login). */
+export const DEMO_COMMUNITY = { code: 'demo_hromada', name: 'Демонстраційна громада' } as const;
