@@ -1,21 +1,7 @@
-import type { Role } from '../../shared/domain/appeal/appeal.types';
+import type { Profile } from '../../shared/domain/profile';
 import type { AppDatabase } from './database';
 
-/** Who works at this PC: set once at first start (and, from the sync issue on, confirmed by the server login). */
-export interface Profile {
-  villageCode: string;
-  villageName: string;
-  /** Workstation number of this PC inside its village (1–99): part of every registration index it allocates. */
-  workstation: number;
-  operatorName: string;
-  role: Role;
-  /**
-   * The community's code as the council gives it (Latin letters, like village codes): named in every backup and
-   * transfer file so that a file of another community is refused (shared/transfer/acceptance.ts). Optional: PCs set
-   * up before it existed add it on the backup screen.
-   */
-  communityCode?: string;
-}
+export type { Profile } from '../../shared/domain/profile';
 
 const PROFILE_ID = 'profile';
 

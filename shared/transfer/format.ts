@@ -10,8 +10,9 @@
  * the web platform's CompressionStream and crypto.subtle, which Chromium, Electron and Node 22 all have, so no library
  * is needed. Gzip brings a village's ~2.2 MB of JSON for 1,000 appeals down to ~0.25 MB (DESIGN.md).
  */
-import type { Role } from '../domain/appeal/appeal.types';
+
 import type { Problem } from '../domain/problem';
+import type { Profile } from '../domain/profile';
 import { err, ok, type Result } from '../lib/result';
 import { TRANSFER_PROBLEMS } from './problems';
 import { compareVersions } from './version';
@@ -43,16 +44,6 @@ export interface TransferCodec {
   sha256Hex(bytes: Uint8Array): Promise<string>;
 }
 
-/** Who works at a PC, as a backup carries it (the renderer's Profile). */
-export interface TransferProfile {
-  villageCode: string;
-  villageName: string;
-  workstation: number;
-  operatorName: string;
-  role: Role;
-  communityCode?: string;
-}
-
 export interface TransferHeader {
   format: typeof TRANSFER_FORMAT;
   formatVersion: number;
@@ -79,7 +70,7 @@ export type TransferDoc = Record<string, unknown> & {
 export interface TransferBody {
   collections: Record<string, TransferDoc[]>;
   /** The PC's profile (backups only), so that a fresh PC continues with the same village and workstation. */
-  profile: TransferProfile | null;
+  profile: Profile | null;
 }
 
 export interface TransferFile {

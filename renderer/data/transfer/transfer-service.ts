@@ -9,7 +9,13 @@ import { isVillageCode, isWorkstation } from '../../../shared/domain/indexes/reg
 import { isRole } from '../../../shared/domain/permissions/permissions';
 import type { Problem } from '../../../shared/domain/problem';
 import { err, ok, type Result } from '../../../shared/lib/result';
-import { allowedVillage, backupProblem, CENTRAL_CODE, transferProblem } from '../../../shared/transfer/acceptance';
+import {
+  allowedVillage,
+  backupProblem,
+  CENTRAL_CODE,
+  transferProblem,
+  type Workplace,
+} from '../../../shared/transfer/acceptance';
 import { sendsRecord } from '../../../shared/transfer/authorship';
 import {
   checkFileInfo,
@@ -18,7 +24,6 @@ import {
   FILE_EXTENSION,
   type TransferFile,
   type TransferKind,
-  type TransferProfile,
 } from '../../../shared/transfer/format';
 import { TRANSFER_PROBLEMS } from '../../../shared/transfer/problems';
 import type { AppDatabase } from '../database';
@@ -123,8 +128,13 @@ export async function makeTransfer(
   });
 }
 
+/** What the acceptance rules need to know of this PC (null: not set up yet). */
+function workplaceOf(profile: Profile | null): Workplace {
+  return profile ? { villageCode: profile.villageCode, communityCode: profile.communityCode ?? null } : null;
+}
+
 /** The profile a backup carries, when it is a usable one. */
-function profileOf(saved: TransferProfile | null): Profile | null {
+function profileOf(saved: Profile | null): Profile | null {
   if (!saved) return null;
   const { villageCode, villageName, workstation, operatorName, role, communityCode } = saved;
   if (!isVillageCode(villageCode) || !isWorkstation(workstation) || !isRole(role)) return null;
@@ -192,7 +202,7 @@ export async function restoreBackup(
 ): Promise<Result<ImportReport, Problem>> {
   const read = await readFile(file, 'backup', appVersion, db);
   if (!read.ok) return read;
-  const pc = profile ? { villageCode: profile.villageCode, communityCode: profile.communityCode ?? null } : null;
+  const pc = workplaceOf(profile);
   const refused = backupProblem(read.value.header, pc) ?? firstRecordProblem(read.value);
   if (refused) return err(refused);
   const restored = profile ? null : profileOf(read.value.body.profile);
@@ -214,7 +224,7 @@ export async function importTransfer(
 ): Promise<Result<ImportReport, Problem>> {
   const read = await readFile(file, 'transfer', appVersion, db);
   if (!read.ok) return read;
-  const pc = profile ? { villageCode: profile.villageCode, communityCode: profile.communityCode ?? null } : null;
+  const pc = workplaceOf(profile);
   const refused = transferProblem(read.value.header, pc) ?? firstRecordProblem(read.value);
   if (refused || !profile) return err(refused ?? TRANSFER_PROBLEMS.notSetUp());
   return ok(await writeRecords(db, read.value, profile.role, now));
