@@ -87,6 +87,18 @@ export class SyncService {
     }
   }
 
+  /**
+   * Documents of the user's own server database by `_id` prefix (the village registry, the villages' status reports),
+   * read on demand with the remembered login. Rejects when there is no login or the server cannot be reached.
+   */
+  async serverDocs<T>(prefix: string): Promise<T[]> {
+    const config = this.config;
+    if (!config) throw new Error('not logged in');
+    const saved = platform.canStoreCredentials ? await platform.loadCredentials() : null;
+    const auth: CouchAuth = saved ? { kind: 'basic', username: saved.username, password: saved.password } : { kind: 'cookie' };
+    return new CouchClient(config.serverUrl, auth).docsByPrefix<T>(config.dbName, prefix);
+  }
+
   /** Checks the login with the server, binds this PC to the account's village and starts sync. */
   async login(input: LoginInput, profile: Profile | null): Promise<LoginResult> {
     let url: URL;

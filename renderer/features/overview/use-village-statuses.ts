@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CouchClient } from '../../data/sync/couch-client';
+import { ID_PREFIX } from '../../../shared/couch/names';
 import type { SyncService } from '../../data/sync/sync-service';
-import { platform } from '../../platform/platform';
 
 /** What a village last reported about its sync (its `status:<village>` document). */
 export interface VillageStatus {
@@ -23,12 +22,7 @@ export function useVillageStatuses(sync: SyncService): { statuses: Map<string, V
     let cancelled = false;
     const load = async () => {
       try {
-        const saved = platform.canStoreCredentials ? await platform.loadCredentials() : null;
-        const client = new CouchClient(
-          config.serverUrl,
-          saved ? { kind: 'basic', username: saved.username, password: saved.password } : { kind: 'cookie' },
-        );
-        const docs = await client.docsByPrefix<VillageStatus>(config.dbName, 'status:');
+        const docs = await sync.serverDocs<VillageStatus>(ID_PREFIX.status);
         if (!cancelled) {
           setStatuses(new Map(docs.map((d) => [d.villageId, d])));
           setError(false);

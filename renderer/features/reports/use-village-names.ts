@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ID_PREFIX, type VillageRegistryDoc } from '../../../shared/couch/names';
 import type { KnownVillage } from '../../../shared/reports/report.types';
-import { CouchClient } from '../../data/sync/couch-client';
 import type { SyncService } from '../../data/sync/sync-service';
-import { platform } from '../../platform/platform';
 
 /** How long to wait before asking the server again after it could not be reached. */
 const RETRY_MS = 30_000;
@@ -22,12 +20,7 @@ export function useVillageNames(sync: SyncService): KnownVillage[] {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const saved = platform.canStoreCredentials ? await platform.loadCredentials() : null;
-        const client = new CouchClient(
-          config.serverUrl,
-          saved ? { kind: 'basic', username: saved.username, password: saved.password } : { kind: 'cookie' },
-        );
-        const docs = await client.docsByPrefix<VillageRegistryDoc>(config.dbName, ID_PREFIX.village);
+        const docs = await sync.serverDocs<VillageRegistryDoc>(ID_PREFIX.village);
         if (!cancelled) setVillages(docs.map((d) => ({ code: d.code, name: d.name })));
       } catch {
         // Offline or logged out: the report names villages by code, which is still correct; try again later.
