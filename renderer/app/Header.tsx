@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../i18n/i18n';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useApp } from './app-context';
 import { type Route, routeHash } from './use-route';
 
@@ -13,7 +13,7 @@ const LINKS: { route: Route; key: string }[] = [
 
 /** Top bar: the app, the village, the screens and the language switch. */
 export function Header({ route }: { route: Route }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { profile } = useApp();
   return (
     <header className="header">
@@ -33,14 +33,7 @@ export function Header({ route }: { route: Route }) {
         ))}
         <a href="#/setup">{t('nav.setup')}</a>
       </nav>
-      <div className="lang" role="group" aria-label={t('nav.language')}>
-        <button type="button" aria-pressed={i18n.language === 'uk'} onClick={() => void setLanguage('uk')}>
-          Українська
-        </button>
-        <button type="button" aria-pressed={i18n.language === 'en'} onClick={() => void setLanguage('en')}>
-          English
-        </button>
-      </div>
+      <LanguageSwitch />
     </header>
   );
 }

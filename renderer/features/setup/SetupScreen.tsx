@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/appeal/appeal.types';
 import { isVillageCode, isWorkstation } from '../../../shared/domain/indexes/reg-index';
 import type { Profile } from '../../data/profile.repository';
-import { setLanguage } from '../../i18n/i18n';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { Field } from '../../ui/Field';
 
 interface Props {
@@ -20,7 +20,7 @@ type Errors = Partial<Record<'villageCode' | 'villageName' | 'workstation' | 'op
  * of one village gets its own, so that registration indexes never repeat), and who works at it.
  */
 export function SetupScreen({ initial, onSave, restore }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [role, setRole] = useState<Role>(initial?.role ?? 'starosta');
   const [villageCode, setVillageCode] = useState(initial?.villageCode ?? '');
   const [villageName, setVillageName] = useState(initial?.villageName ?? '');
@@ -51,14 +51,7 @@ export function SetupScreen({ initial, onSave, restore }: Props) {
 
   return (
     <main className="setup">
-      <div className="lang" role="group" aria-label={t('nav.language')}>
-        <button type="button" aria-pressed={i18n.language === 'uk'} onClick={() => void setLanguage('uk')}>
-          Українська
-        </button>
-        <button type="button" aria-pressed={i18n.language === 'en'} onClick={() => void setLanguage('en')}>
-          English
-        </button>
-      </div>
+      <LanguageSwitch />
       <h1>{t('setup.title')}</h1>
       {!isLocked && (
         <p className="notice">
