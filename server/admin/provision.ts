@@ -100,11 +100,7 @@ export interface CommunitySpec {
 
 /** The community document of `ov_central`, if `setup --community` wrote one. */
 export async function readCommunity(conn: CouchConnection): Promise<CommunityDoc | null> {
-  const prefix = ID_PREFIX.community;
-  const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\uffff`))}&include_docs=true&limit=1`;
-  const res = await request<{ rows?: { doc: CommunityDoc }[] }>(conn, 'GET', `${pathOf(CENTRAL_DB)}/_all_docs?${range}`);
-  if (res.status !== 200) throw errors.serverError(`GET ${CENTRAL_DB}/_all_docs`, res.status, 'reading the community');
-  const doc = res.body.rows?.[0]?.doc;
+  const [doc] = await centralDocs<CommunityDoc>(conn, ID_PREFIX.community, 'reading the community');
   if (!doc) return null;
   const { _rev, ...stored } = doc;
   return stored;
@@ -220,13 +216,18 @@ export async function addVillage(conn: CouchConnection, code: string, name: stri
   return changes;
 }
 
-/** The villages in the central registry, by code. */
-export async function listVillages(conn: CouchConnection): Promise<VillageRegistryDoc[]> {
-  const range = `startkey=${encodeURIComponent('"village:"')}&endkey=${encodeURIComponent('"village:\uffff"')}&include_docs=true`;
-  const res = await request<{ rows?: { doc: VillageRegistryDoc }[] }>(conn, 'GET', `${pathOf(CENTRAL_DB)}/_all_docs?${range}`);
+/** The documents of `ov_central` whose ids start with `prefix` (none while the database does not exist yet). */
+async function centralDocs<T>(conn: CouchConnection, prefix: string, what: string): Promise<T[]> {
+  const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\uffff`))}&include_docs=true`;
+  const res = await request<{ rows?: { doc: T }[] }>(conn, 'GET', `${pathOf(CENTRAL_DB)}/_all_docs?${range}`);
   if (res.status === 404) return [];
-  if (res.status !== 200) throw errors.serverError(`GET ${CENTRAL_DB}/_all_docs`, res.status, 'listing villages');
+  if (res.status !== 200) throw errors.serverError(`GET ${CENTRAL_DB}/_all_docs`, res.status, what);
   return (res.body.rows ?? []).map((r) => r.doc);
+}
+
+/** The villages in the central registry, by code. */
+export function listVillages(conn: CouchConnection): Promise<VillageRegistryDoc[]> {
+  return centralDocs<VillageRegistryDoc>(conn, ID_PREFIX.village, 'listing villages');
 }
 
 /** A user to create or update. */
