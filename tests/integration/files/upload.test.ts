@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerAppeal } from '../../../renderer/data/appeals.repository';
 import { openFile } from '../../../renderer/data/files/open-file';
 import { prepareFile, sha256Hex } from '../../../renderer/data/files/prepare-file';
@@ -7,14 +7,13 @@ import { storeFiles } from '../../../renderer/data/files.repository';
 import { CouchClient } from '../../../renderer/data/sync/couch-client';
 import { fetchFileBytes } from '../../../renderer/data/sync/file-fetch';
 import { outboxRow } from '../../../renderer/data/sync/outbox';
-import type { SyncController } from '../../../renderer/data/sync/sync-controller';
 import { CENTRAL_DB, fileDocId } from '../../../shared/couch/names';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
-import { eventually, http, startTestCouch, type TestCouch } from '../../helpers/couch/test-couch';
+import { eventually, http } from '../../helpers/couch/test-couch';
 import { clockOn, draftOf } from '../../helpers/data/fixtures';
-import { TestDatabases } from '../../helpers/data/test-db';
-import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy';
+import { startFaultProxy } from '../../helpers/fault-proxy';
 import { clientSetup, PASSWORD, provisionCommunity, startSync } from '../../helpers/sync/sync-clients';
+import { useSyncSuite } from '../../helpers/sync/sync-suite';
 
 /** A chosen file as the browser hands it over (a Blob with a name). */
 const fileOf = (name: string, bytes: Uint8Array) => Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name });
@@ -32,27 +31,11 @@ function scanBytes(size: number): Uint8Array {
  * the server's replicator, and fetched there on demand by the central office.
  */
 describe('attached files over a weak link', () => {
-  let couch: TestCouch;
-  const dbs = new TestDatabases();
-  const controllers: SyncController[] = [];
-  const proxies: FaultProxy[] = [];
-
-  beforeAll(async () => {
-    couch = await startTestCouch();
-  });
-
-  afterEach(async () => {
-    for (const c of controllers.splice(0)) c.dispose();
-    await Promise.all(proxies.splice(0).map((p) => p.close()));
-    await dbs.removeAll();
-  });
-
-  afterAll(async () => {
-    await couch?.stop();
-  });
+  const suite = useSyncSuite();
+  const { dbs, controllers, proxies } = suite;
 
   it('a 2 MB scan reaches the village database and ov_central intact at 256 kbit/s with cuts, resuming where it stopped', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
     const village = clientSetup('', community.users.a, 'starosta', a);
@@ -68,7 +51,7 @@ describe('attached files over a weak link', () => {
     expect(file.chunkCount).toBe(32);
 
     // 256 kbit/s = 32,000 bytes/s, 150 ms each way, and one request in eight cut (half mid-request, half mid-answer).
-    const proxy = await startFaultProxy(couch.url, {
+    const proxy = await startFaultProxy(suite.couch.url, {
       seed: 7,
       settings: { latencyMs: 150, bytesPerSecond: 32_000, cutFraction: 0.125 },
     });
@@ -103,7 +86,7 @@ describe('attached files over a weak link', () => {
     // Each chunk was written once (revision 1) and nothing else; a cut cost at most the one chunk in flight.
     const admin = { name: 'admin', password: 'test-admin-pass' };
     const chunks = await http<{ rows: { id: string; value: { rev: string } }[] }>(
-      couch.url,
+      suite.couch.url,
       admin,
       'GET',
       `/ov_v_${a}/_all_docs?startkey=${encodeURIComponent(JSON.stringify(`chunk:${file.id}:`))}&endkey=${encodeURIComponent(JSON.stringify(`chunk:${file.id}:\ufff0`))}`,
@@ -115,7 +98,7 @@ describe('attached files over a weak link', () => {
     // Gzip wins back base64's third: the bytes on the wire stay close to the file's size plus what cuts cost.
     expect(wire.toServer).toBeLessThan(bytes.byteLength * 1.15 + resent * 90_000);
 
-    const adminUrl = couch.url;
+    const adminUrl = suite.couch.url;
     const villageDoc = await http<AttachedFile>(adminUrl, admin, 'GET', `/ov_v_${a}/${encodeURIComponent(fileDocId(file.id))}`);
     expect(villageDoc.status).toBe(200);
     // The server's replicator carries the metadata and the chunks into ov_central; the central user reads them there.
@@ -123,7 +106,11 @@ describe('attached files over a weak link', () => {
       const r = await http(adminUrl, admin, 'GET', `/${CENTRAL_DB}/${encodeURIComponent(fileDocId(file.id))}`);
       return r.status === 200 ? true : undefined;
     });
-    const centralClient = new CouchClient(couch.url, { kind: 'basic', username: community.users.central, password: PASSWORD });
+    const centralClient = new CouchClient(suite.couch.url, {
+      kind: 'basic',
+      username: community.users.central,
+      password: PASSWORD,
+    });
     const atCentral = await eventually(
       'all chunks in ov_central',
       async () => fetchFileBytes(centralClient, CENTRAL_DB, file).catch(() => undefined),
@@ -133,11 +120,11 @@ describe('attached files over a weak link', () => {
   }, 400_000);
 
   it('the central office gets the metadata by sync and the bytes only when it opens the file', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
-    const village = clientSetup(couch.url, community.users.a, 'starosta', a);
-    const central = clientSetup(couch.url, community.users.central, 'central', 'central');
+    const village = clientSetup(suite.couch.url, community.users.a, 'starosta', a);
+    const central = clientSetup(suite.couch.url, community.users.central, 'central', 'central');
     const dbA = await dbs.create('memory');
     const dbC = await dbs.create('memory');
     const registered = await registerAppeal(dbA, village.profile, draftOf({ receivedOn: today }), clockOn(today));
@@ -177,10 +164,10 @@ describe('attached files over a weak link', () => {
   }, 120_000);
 
   it('a refused login stops the upload queue like the rest of sync, and the file keeps waiting', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
-    const village = clientSetup(couch.url, community.users.a, 'starosta', a);
+    const village = clientSetup(suite.couch.url, community.users.a, 'starosta', a);
     const db = await dbs.create('memory');
     const registered = await registerAppeal(db, village.profile, draftOf({ receivedOn: today }), clockOn(today));
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));

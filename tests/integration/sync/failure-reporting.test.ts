@@ -1,11 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncController } from '../../../renderer/data/sync/sync-controller';
+import { describe, expect, it } from 'vitest';
 import type { SyncFailure } from '../../../renderer/data/sync/sync-failure';
 import { addUser } from '../../../server/admin/provision';
-import { startTestCouch, type TestCouch } from '../../helpers/couch/test-couch';
-import { TestDatabases } from '../../helpers/data/test-db';
-import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy';
+import { startFaultProxy } from '../../helpers/fault-proxy';
 import { clientSetup, provisionCommunity, startSync, statusWhere } from '../../helpers/sync/sync-clients';
+import { useSyncSuite } from '../../helpers/sync/sync-suite';
 import { centralIdsOf, registerMany, waitForCentral } from '../../helpers/sync/volume';
 
 /**
@@ -14,27 +12,13 @@ import { centralIdsOf, registerMany, waitForCentral } from '../../helpers/sync/v
  * before CouchDB locks the account (5 refused logins in a row).
  */
 describe('how sync failures are reported', () => {
-  let couch: TestCouch;
-  const dbs = new TestDatabases();
-  const controllers: SyncController[] = [];
-  const proxies: FaultProxy[] = [];
-
-  beforeAll(async () => {
-    couch = await startTestCouch();
-  });
-  afterEach(async () => {
-    for (const c of controllers.splice(0)) c.dispose();
-    await Promise.all(proxies.splice(0).map((p) => p.close()));
-    await dbs.removeAll();
-  });
-  afterAll(async () => {
-    await couch?.stop();
-  });
+  const suite = useSyncSuite();
+  const { dbs, controllers, proxies } = suite;
 
   it('a push that cannot reach the server is reported as offline, in words, not as a server failure "[object Object]"', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
-    const proxy = await startFaultProxy(couch.url);
+    const proxy = await startFaultProxy(suite.couch.url);
     proxies.push(proxy);
     const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
     const db = await dbs.create('memory');
@@ -55,18 +39,18 @@ describe('how sync failures are reported', () => {
   });
 
   it('a 401 answered to a push stops sync before CouchDB locks the account (5 refused logins)', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
-    const proxy = await startFaultProxy(couch.url);
+    const proxy = await startFaultProxy(suite.couch.url);
     proxies.push(proxy);
     const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
     const db = await dbs.create('memory');
     const first = await registerMany(db, village.profile, 1, () => 0);
     const sync = startSync(db, village.config);
     controllers.push(sync);
-    await waitForCentral(couch.conn, [a], centralIdsOf(first), 20_000);
+    await waitForCentral(suite.couch.conn, [a], centralIdsOf(first), 20_000);
     await statusWhere(sync, 'idle', (s) => s.waiting === 0 && !s.isActive);
-    await addUser(couch.conn, { name: community.users.a, password: 'changed by the admin', role: 'starosta', village: a });
+    await addUser(suite.couch.conn, { name: community.users.a, password: 'changed by the admin', role: 'starosta', village: a });
     await registerMany(db, village.profile, 1, () => 1);
     await statusWhere(sync, 'stopped for a login', (s) => s.failure?.kind === 'login', 60_000);
     expect(proxy.stats().statuses[401] ?? 0).toBeLessThan(5);

@@ -1,13 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../renderer/data/ids';
 import { outboxRow } from '../../../renderer/data/sync/outbox';
-import type { SyncController } from '../../../renderer/data/sync/sync-controller';
 import { addUser } from '../../../server/admin/provision';
-import { http, startTestCouch, type TestCouch } from '../../helpers/couch/test-couch';
+import { http } from '../../helpers/couch/test-couch';
 import { storedAppeal } from '../../helpers/data/fixtures';
-import { TestDatabases } from '../../helpers/data/test-db';
-import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy';
+import { startFaultProxy } from '../../helpers/fault-proxy';
 import { clientSetup, PASSWORD, provisionCommunity, startSync, statusWhere } from '../../helpers/sync/sync-clients';
+import { useSyncSuite } from '../../helpers/sync/sync-suite';
 import { centralDocsOf, centralIdsOf, registerMany, waitForCentral } from '../../helpers/sync/volume';
 
 /**
@@ -15,27 +14,11 @@ import { centralDocsOf, centralIdsOf, registerMany, waitForCentral } from '../..
  * through a fault-injecting proxy, and the server's own replication moves each village's documents into ov_central.
  */
 describe('sync over a weak link', () => {
-  let couch: TestCouch;
-  const dbs = new TestDatabases();
-  const controllers: SyncController[] = [];
-  const proxies: FaultProxy[] = [];
-
-  beforeAll(async () => {
-    couch = await startTestCouch();
-  });
-
-  afterEach(async () => {
-    for (const c of controllers.splice(0)) c.dispose();
-    await Promise.all(proxies.splice(0).map((p) => p.close()));
-    await dbs.removeAll();
-  });
-
-  afterAll(async () => {
-    await couch?.stop();
-  });
+  const suite = useSyncSuite();
+  const { dbs, controllers, proxies } = suite;
 
   it('the fault proxy delays, paces, cuts, fails on demand and counts bytes', async () => {
-    const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 100 } });
+    const proxy = await startFaultProxy(suite.couch.url, { settings: { latencyMs: 100 } });
     proxies.push(proxy);
     const started = Date.now();
     const root = await http<{ version?: string }>(proxy.url, null, 'GET', '/');
@@ -70,14 +53,14 @@ describe('sync over a weak link', () => {
   });
 
   it('500 appeals with events from each of two villages reach ov_central exactly once through latency, cuts and 5xx', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a, b] = community.villages;
     // Village A: slow and far (a bandwidth cap); village B: close but flaky. Both lose connections and meet 5xx.
-    const proxyA = await startFaultProxy(couch.url, {
+    const proxyA = await startFaultProxy(suite.couch.url, {
       seed: 11,
       settings: { latencyMs: 150, bytesPerSecond: 48_000, cutFraction: 0.03 },
     });
-    const proxyB = await startFaultProxy(couch.url, { seed: 12, settings: { latencyMs: 50, cutFraction: 0.05 } });
+    const proxyB = await startFaultProxy(suite.couch.url, { seed: 12, settings: { latencyMs: 50, cutFraction: 0.05 } });
     proxies.push(proxyA, proxyB);
     const villageA = clientSetup(proxyA.url, community.users.a, 'starosta', a);
     const villageB = clientSetup(proxyB.url, community.users.b, 'starosta', b);
@@ -105,7 +88,7 @@ describe('sync over a weak link', () => {
       const expected = centralIdsOf(regA, regB);
       expect(expected).toHaveLength(1000 + 2 * 750);
 
-      const central = await waitForCentral(couch.conn, [a, b], expected, 80_000);
+      const central = await waitForCentral(suite.couch.conn, [a, b], expected, 80_000);
       await statusWhere(syncA, 'nothing waiting in village A', (s) => s.waiting === 0, 30_000);
       await statusWhere(syncB, 'nothing waiting in village B', (s) => s.waiting === 0, 30_000);
 
@@ -131,9 +114,9 @@ describe('sync over a weak link', () => {
   });
 
   it('a document the server refuses is set aside with its reason while later ones still sync', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a, b] = community.villages;
-    const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 50 } });
+    const proxy = await startFaultProxy(suite.couch.url, { settings: { latencyMs: 50 } });
     proxies.push(proxy);
     const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
     const db = await dbs.create('memory');
@@ -155,10 +138,10 @@ describe('sync over a weak link', () => {
 
     // What was registered before and after it arrived; the refused one did not, anywhere.
     const expected = centralIdsOf(before, after);
-    const central = await waitForCentral(couch.conn, [a, b], expected, 20_000);
+    const central = await waitForCentral(suite.couch.conn, [a, b], expected, 20_000);
     expect([...central.keys()].sort()).toEqual(expected);
     const inVillageB = await http(
-      couch.url,
+      suite.couch.url,
       { name: community.users.b, password: PASSWORD },
       'GET',
       `/ov_v_${b}/appeal:${foreign.id}`,
@@ -166,27 +149,27 @@ describe('sync over a weak link', () => {
     expect(inVillageB.status).toBe(404);
     // Still set aside after more work goes through (it never blocks the queue and is not retried as waiting).
     const later = await registerMany(db, village.profile, 1, () => 0);
-    await waitForCentral(couch.conn, [a], centralIdsOf(before, after, later), 20_000);
+    await waitForCentral(suite.couch.conn, [a], centralIdsOf(before, after, later), 20_000);
     await statusWhere(sync, 'later appeal sent', (s) => s.waiting === 0);
     expect(sync.current.rejected.map((r) => r.docId)).toEqual([foreign.id]);
   });
 
   it('a 401 stops sync and asks for a login without losing work; after a new login the waiting records arrive', async () => {
-    const community = await provisionCommunity(couch);
+    const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
-    const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 50 } });
+    const proxy = await startFaultProxy(suite.couch.url, { settings: { latencyMs: 50 } });
     proxies.push(proxy);
     const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
     const db = await dbs.create('memory');
     const first = await registerMany(db, village.profile, 2, () => 1);
     const sync = startSync(db, village.config);
     controllers.push(sync);
-    await waitForCentral(couch.conn, [a], centralIdsOf(first), 20_000);
+    await waitForCentral(suite.couch.conn, [a], centralIdsOf(first), 20_000);
     await statusWhere(sync, 'first records sent', (s) => s.waiting === 0);
 
     // The password changes on the server (an administrator reset it; for a cookie session: it expired).
     const newPassword = 'a brand new password';
-    await addUser(couch.conn, { name: community.users.a, password: newPassword, role: 'starosta', village: a });
+    await addUser(suite.couch.conn, { name: community.users.a, password: newPassword, role: 'starosta', village: a });
     const second = await registerMany(db, village.profile, 3, () => 1);
     const stopped = await statusWhere(sync, 'sync stopped for a login', (s) => s.failure?.kind === 'login');
     expect(stopped.isRunning).toBe(false);
@@ -198,11 +181,11 @@ describe('sync over a weak link', () => {
     expect(proxy.stats().requests).toBe(requests);
     expect(sync.current.waiting).toBe(6);
     expect(await db.outbox.count({ selector: { state: 'waiting' } }).exec()).toBe(6);
-    expect((await centralDocsOf(couch.conn, [a])).size).toBe(4);
+    expect((await centralDocsOf(suite.couch.conn, [a])).size).toBe(4);
 
     sync.start({ kind: 'basic', username: community.users.a, password: newPassword });
     const all = centralIdsOf(first, second);
-    const central = await waitForCentral(couch.conn, [a], all, 30_000);
+    const central = await waitForCentral(suite.couch.conn, [a], all, 30_000);
     expect([...central.keys()].sort()).toEqual(all);
     const resumed = await statusWhere(sync, 'nothing waiting after the new login', (s) => s.waiting === 0 && s.failure === null);
     expect(resumed.isRunning).toBe(true);
