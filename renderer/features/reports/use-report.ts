@@ -3,9 +3,16 @@ import { buildReport } from '../../../shared/reports/build-report';
 import type { Period } from '../../../shared/reports/period';
 import type { KnownVillage, Report, ReportScope } from '../../../shared/reports/report.types';
 import { useApp } from '../../app/app-context';
+import { useThrottled } from '../../app/use-throttled';
 import { useToday } from '../../app/use-today';
 import { loadReportData } from '../../data/reports.repository';
 import { useVillageNames } from './use-village-names';
+
+/**
+ * A sync stores records in thousands of small steps, each a register change; a report of 50,000 appeals takes seconds
+ * to read and build, so it is rebuilt at most this often (and always after the last change).
+ */
+const REBUILD_MS = 3_000;
 
 export type ReportState = { status: 'loading' } | { status: 'ready'; report: Report } | { status: 'error'; error: string };
 
@@ -28,7 +35,7 @@ export function useReport(period: Period, scopeKey: string, villages: readonly K
   const { db, index } = useApp();
   const today = useToday();
   const villagesKey = JSON.stringify(villages);
-  const version = useSyncExternalStore(index.subscribe, index.getVersion);
+  const version = useThrottled(useSyncExternalStore(index.subscribe, index.getVersion), REBUILD_MS);
   const [state, setState] = useState<ReportState>({ status: 'loading' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the register's rows change; villages by value
   useEffect(() => {
