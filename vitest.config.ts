@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The Apache CouchDB of the integration and end-to-end suites: one per run, started when COUCHDB_URL is not set.
+const COUCH = 'tests/helpers/couch/global-couch.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          globalSetup: [COUCH],
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
@@ -22,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup: [COUCH],
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
           testTimeout: 180_000,

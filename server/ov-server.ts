@@ -9,11 +9,22 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { connectionFromEnv, verifyServer } from './admin/couch-client';
 import { AdminError } from './admin/errors';
-import { addUser, addVillage, listVillages, setup } from './admin/provision';
-import { DEMO_CENTRAL_USER, DEMO_COMMUNITY, DEMO_VILLAGES } from './embedded/demo';
+import { DEMO_CENTRAL_USER, DEMO_COMMUNITY, DEMO_VILLAGES, seedDemo } from './embedded/demo';
 import { startPouchServer } from './embedded/pouchdb-process';
 
 const ADMIN = 'admin';
+
+/**
+ * Where this demo server does less than the Apache CouchDB a council runs; the app behaves the same against both, so
+ * the difference is said here, in the demo's log, and nowhere in the app.
+ */
+const POUCHDB_LIMITS = [
+  'a demo double, not Apache CouchDB: councils run CouchDB 3 set up by `npm run admin -- setup` (README)',
+  'anonymous requests are not refused server-wide (no require_valid_user), and a logged-in non-member can read a database through _find and _bulk_get (CouchDB refuses both)',
+  'CORS comes from the start-up configuration above, not from `setup --web-origin`',
+  'replication status has no _scheduler: `status` shows the coarse state from _replicator',
+  'no account lockout after failed logins, and responses are gzip-compressed (CouchDB sends them plain)',
+];
 
 function parseArgs(args: readonly string[]): { port: number; dataDir: string } {
   let port = 5984;
@@ -71,24 +82,20 @@ async function main(): Promise<void> {
 
   const conn = connectionFromEnv({ COUCHDB_URL: server.adminUrl });
   await verifyServer(conn);
-  await setup(conn, DEMO_COMMUNITY);
-  const isEmpty = (await listVillages(conn)).length === 0;
-  if (isEmpty) {
-    for (const v of DEMO_VILLAGES) {
-      await addVillage(conn, v.code, v.name);
-      await addUser(conn, { name: v.user, password: v.password, role: 'starosta', village: v.code });
-    }
-    await addUser(conn, { name: DEMO_CENTRAL_USER.user, password: DEMO_CENTRAL_USER.password, role: 'central' });
-  }
+  const community = DEMO_COMMUNITY.code;
+  const isEmpty = await seedDemo(conn);
 
   console.log(`Open Village CouchDB (pouchdb-server) at ${server.url}`);
   console.log(`data: ${dataDir}`);
   console.log(`admin: ${ADMIN}, password in ${admin.file}${admin.isNew ? ' (generated now)' : ''}`);
-  console.log(`admin command: COUCHDB_URL=http://${ADMIN}:$(cat ${admin.file})@127.0.0.1:${port} npm run admin -- status`);
+  console.log(
+    `admin command: COUCHDB_URL=http://${ADMIN}:$(cat ${admin.file})@127.0.0.1:${port} npm run admin -- status --community ${community}`,
+  );
   console.log(isEmpty ? 'Demo community seeded. Demo logins:' : 'Demo logins (seeded on the first start):');
   console.log(`  central office (${DEMO_CENTRAL_USER.office}): ${DEMO_CENTRAL_USER.user} / ${DEMO_CENTRAL_USER.password}`);
   for (const v of DEMO_VILLAGES) console.log(`  ${v.name} (${v.code}): ${v.user} / ${v.password}`);
   console.log('Demo passwords are public: never use them on a real server. Ctrl+C stops.');
+  for (const line of POUCHDB_LIMITS) console.log(`pouchdb-server: ${line}`);
 }
 
 main().catch((error: unknown) => {

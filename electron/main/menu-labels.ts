@@ -1,4 +1,4 @@
-/** User-facing labels of the application menu, Ukrainian first (STYLE.md: text lives in catalogs). */
+/** User-facing labels of the application menu, Ukrainian first (docs/conventions.md: text lives in catalogs). */
 import type { Language } from '../../shared/ipc/contract';
 
 export interface MenuLabels {

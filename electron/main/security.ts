@@ -1,5 +1,5 @@
 /**
- * The Electron security baseline (DESIGN.md, "Electron security baseline"; Electron's security checklist).
+ * The Electron security baseline (docs/architecture.md, "Electron security baseline"; Electron's security checklist).
  * Everything here denies by default; each exception is an explicit, reviewed allow-list entry.
  */
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';

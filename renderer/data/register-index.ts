@@ -21,7 +21,7 @@ export const loadPageQuery = (afterId: string, limit: number): MangoQuery<Regist
 
 /**
  * The register held in memory for search and filters. IndexedDB scans take seconds over 50,000 appeals, while
- * filtering rows in memory takes milliseconds (DESIGN.md facts), so the first screen comes from an indexed query and
+ * filtering rows in memory takes milliseconds (docs/couchdb.md), so the first screen comes from an indexed query and
  * this index loads in the background, then follows the projection's change stream.
  */
 export class RegisterIndex {

@@ -4,10 +4,12 @@
  */
 
 import { localIsoDate } from '../../shared/lib/dates';
-import { connectionFromEnv, verifyServer } from './couch-client';
+import { type CouchConnection, connectionFromEnv, verifyServer } from './couch-client';
+import { doctorExitCode, formatFindings, runDoctor } from './doctor';
 import { AdminError, errors, exitCodeOf } from './errors';
-import { addUser, addVillage, type Change, checkVillageCode, setup } from './provision';
+import { addUser, addVillage, type Change, checkVillageCode, namesOf, setup, type UserRole } from './provision';
 import { checkReportArgs, writeReport } from './report';
+import { checkOrigin } from './server-config';
 import { formatStatusTable, villageStatuses } from './status';
 
 /** Where the command reads and writes; process streams in production, buffers in tests. */
@@ -20,16 +22,25 @@ export interface CliIo {
   now?: () => Date;
 }
 
-const USAGE = `Usage: COUCHDB_URL=http://admin:password@host:5984 ov-admin <command>
-  setup [--community <code> --community-name <name>]
-                                                  central database, security, design documents; the community
-  add-village --code <code> --name <name>         village database, security, replications
-  add-user --name <n> --password-stdin --role starosta|central [--village <code>]
-  status [--json]                                 per village: size, counts, replication, last sync
-  report --period 2026-Q3|2026-H1|2026 --format xlsx|csv --out <file> [--village <code>]
-                                                  classifier count tables from ov_central into a file`;
+const USAGE = `Usage: COUCHDB_URL=http://admin:password@host:5984 ov-admin <command> --community <code> …
+  setup --community <code> [--community-name <name>] [--web-origin <origin>]…
+                                                  server settings (CORS, login, limits), the community's central
+                                                  database, security, design documents (the name is needed once)
+  add-village --community <code> --code <code> --name <name>
+                                                  village database, security, replications
+  add-user --community <code> --name <n> --password-stdin --role starosta|clerk|central [--village <code>]
+  status --community <code> [--json]              per village: size, counts, replication, last sync
+  report --community <code> --period 2026-Q3|2026-H1|2026 --format xlsx|csv --out <file> [--village <code>]
+                                                  classifier count tables from the central database into a file
+  doctor --community <code> [--web-origin <origin>]… [--json]
+                                                  checks the server as the app and the villages see it (CORS,
+                                                  anonymous access, TLS, compression, limits, databases,
+                                                  replications, conflicts); exit 1 when the app cannot work`;
 
-type Flags = Record<string, string | true>;
+type Flags = Record<string, string | true | string[]>;
+
+/** Flags that may be given more than once (their values are collected in order). */
+const REPEATABLE = new Set(['web-origin']);
 
 function parseFlags(args: readonly string[], known: Record<string, 'value' | 'flag'>): Flags {
   const flags: Flags = {};
@@ -48,11 +59,28 @@ function parseFlags(args: readonly string[], known: Record<string, 'value' | 'fl
     if (value === undefined || value.startsWith('--')) {
       throw errors.usage(`Після --${name} потрібне значення`, `--${name} needs a value`);
     }
-    flags[name] = value;
+    if (REPEATABLE.has(name)) {
+      const list = flags[name];
+      flags[name] = [...(Array.isArray(list) ? list : []), value];
+    } else {
+      flags[name] = value;
+    }
     i++;
   }
   return flags;
 }
+
+/** The flags of each command, besides `--community`, which every command takes. */
+const FLAGS: Record<string, Record<string, 'value' | 'flag'>> = {
+  setup: { 'community-name': 'value', 'web-origin': 'value' },
+  'add-village': { code: 'value', name: 'value' },
+  'add-user': { name: 'value', role: 'value', village: 'value', 'password-stdin': 'flag' },
+  status: { json: 'flag' },
+  report: { period: 'value', format: 'value', out: 'value', village: 'value' },
+  doctor: { 'web-origin': 'value', json: 'flag' },
+};
+
+const USER_ROLES: readonly UserRole[] = ['starosta', 'clerk', 'central'];
 
 function required(flags: Flags, name: string): string {
   const value = flags[name];
@@ -64,36 +92,41 @@ function printChanges(io: CliIo, changes: readonly Change[]): void {
   for (const c of changes) io.out(`${c.action.padEnd(9)} ${c.what}${c.note ? ` (${c.note})` : ''}`);
 }
 
-async function run(args: readonly string[], io: CliIo): Promise<void> {
+/** `doctor`: reports instead of failing, so it runs before `verifyServer` (an unreachable server is one of its findings). */
+async function doctor(conn: CouchConnection, community: string, flags: Flags, io: CliIo): Promise<number> {
+  const origins = flags['web-origin'];
+  const webOrigins = Array.isArray(origins) ? origins : [];
+  const findings = await runDoctor(conn, { community, webOrigins });
+  io.out(flags.json === true ? JSON.stringify(findings, null, 2) : formatFindings(findings));
+  return doctorExitCode(findings);
+}
+
+/** Runs one command; its exit code when it has one of its own (`doctor`), else nothing: 0. */
+async function run(args: readonly string[], io: CliIo): Promise<number | undefined> {
   // Refuse an address in the arguments before anything else: it would carry the admin password into shell history.
-  if (args.some((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a))) throw errors.urlInArguments();
+  // A browser origin after --web-origin is an address too, but without credentials it carries no secret.
+  const isUrl = (a: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a);
+  if (args.some((a, i) => isUrl(a) && (args[i - 1] !== '--web-origin' || /:\/\/[^/]*@/.test(a)))) {
+    throw errors.urlInArguments();
+  }
   const [command, ...rest] = args;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
     if (command === undefined) throw errors.usage('Не вказано команду', 'No command given');
     return;
   }
-  const commands = ['setup', 'add-village', 'add-user', 'status', 'report'];
-  if (!commands.includes(command)) throw errors.usage(`Невідома команда: ${command}`, `Unknown command: ${command}`);
-  const flags = parseFlags(
-    rest,
-    command === 'add-village'
-      ? { code: 'value', name: 'value' }
-      : command === 'add-user'
-        ? { name: 'value', role: 'value', village: 'value', 'password-stdin': 'flag' }
-        : command === 'status'
-          ? { json: 'flag' }
-          : command === 'report'
-            ? { period: 'value', format: 'value', out: 'value', village: 'value' }
-            : command === 'setup'
-              ? { community: 'value', 'community-name': 'value' }
-              : {},
-  );
+  if (!Object.hasOwn(FLAGS, command)) throw errors.usage(`Невідома команда: ${command}`, `Unknown command: ${command}`);
+  const flags = parseFlags(rest, { community: 'value', ...FLAGS[command] });
+  const community = required(flags, 'community');
+  namesOf(community);
   // Validate the arguments before touching the network, so a typo never half-provisions anything.
   if (command === 'add-user') {
     const role = required(flags, 'role');
-    if (role !== 'starosta' && role !== 'central') {
-      throw errors.usage(`--role має бути starosta або central, а не ${role}`, `--role must be starosta or central, not ${role}`);
+    if (!USER_ROLES.includes(role as UserRole)) {
+      throw errors.usage(
+        `--role має бути starosta, clerk або central, а не ${role}`,
+        `--role must be starosta, clerk or central, not ${role}`,
+      );
     }
     if (flags['password-stdin'] !== true) {
       throw errors.usage(
@@ -107,29 +140,39 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
     checkReportArgs(required(flags, 'period'), required(flags, 'format'));
     required(flags, 'out');
   }
+  if (command === 'doctor') {
+    const origins = flags['web-origin'];
+    for (const origin of Array.isArray(origins) ? origins : []) checkOrigin(origin);
+  }
   const conn = connectionFromEnv(io.env);
+  if (command === 'doctor') return doctor(conn, community, flags, io);
   await verifyServer(conn);
   switch (command) {
     case 'setup': {
-      const community =
-        flags.community === undefined
-          ? undefined
-          : { code: required(flags, 'community'), name: required(flags, 'community-name') };
-      printChanges(io, await setup(conn, community));
+      const name = flags['community-name'];
+      const origins = flags['web-origin'];
+      printChanges(
+        io,
+        await setup(conn, {
+          community,
+          ...(typeof name === 'string' ? { communityName: name } : {}),
+          webOrigins: Array.isArray(origins) ? origins : [],
+        }),
+      );
       return;
     }
     case 'add-village':
-      printChanges(io, await addVillage(conn, required(flags, 'code'), required(flags, 'name')));
+      printChanges(io, await addVillage(conn, community, required(flags, 'code'), required(flags, 'name')));
       return;
     case 'add-user': {
       const password = (await io.readStdin()).replace(/\r?\n$/, '');
       const village = typeof flags.village === 'string' ? flags.village : undefined;
-      const role = required(flags, 'role') as 'starosta' | 'central';
-      printChanges(io, [await addUser(conn, { name: required(flags, 'name'), password, role, village })]);
+      const role = required(flags, 'role') as UserRole;
+      printChanges(io, [await addUser(conn, community, { name: required(flags, 'name'), password, role, village })]);
       return;
     }
     case 'status': {
-      const rows = await villageStatuses(conn);
+      const rows = await villageStatuses(conn, community);
       io.out(flags.json === true ? JSON.stringify(rows, null, 2) : formatStatusTable(rows, new Date()));
       return;
     }
@@ -141,6 +184,7 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
         format: required(flags, 'format') as 'xlsx' | 'csv',
         out,
         village: typeof flags.village === 'string' ? flags.village : undefined,
+        community,
         today: localIsoDate(now),
         now,
       });
@@ -155,8 +199,7 @@ async function run(args: readonly string[], io: CliIo): Promise<void> {
 /** Runs the command line; returns the process exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   try {
-    await run(args, io);
-    return 0;
+    return (await run(args, io)) ?? 0;
   } catch (error) {
     if (error instanceof AdminError) {
       io.err(error.uk);

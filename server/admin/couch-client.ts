@@ -127,7 +127,8 @@ export async function expect<T = unknown>(
 /** The kind of server behind the address, as its root document tells. */
 export type ServerKind = 'couchdb' | 'pouchdb-server';
 
-function kindOfRoot(body: unknown): ServerKind | null {
+/** The kind of server a root document (`GET /`) shows, or null for anything else. */
+export function kindOfRoot(body: unknown): ServerKind | null {
   if (!body || typeof body !== 'object') return null;
   const root = body as Record<string, unknown>;
   if (root.couchdb === 'Welcome') return 'couchdb';
@@ -168,4 +169,33 @@ export function pathOf(db: string, id?: string): string {
   if (id === undefined) return dbPart;
   const idPart = id.startsWith('_design/') ? `_design/${encodeURIComponent(id.slice(8))}` : encodeURIComponent(id);
   return `${dbPart}/${idPart}`;
+}
+
+/** Rows per `_all_docs` request: small enough for a slow proxy, large enough for 50,000 appeals in ~50 requests. */
+const PAGE_SIZE = 1000;
+
+/** Every document whose `_id` starts with `prefix`, page by page (`startkey`/`endkey`, then `skip=1` past the last key). */
+export async function docsByPrefix<T>(conn: CouchConnection, db: string, prefix: string, pageSize = PAGE_SIZE): Promise<T[]> {
+  const docs: T[] = [];
+  let startkey = prefix;
+  let skip = 0;
+  for (;;) {
+    const query = new URLSearchParams({
+      startkey: JSON.stringify(startkey),
+      endkey: JSON.stringify(`${prefix}\ufff0`),
+      include_docs: 'true',
+      limit: String(pageSize),
+      skip: String(skip),
+    });
+    const res = await request<{ rows?: { id: string; doc?: T }[] }>(conn, 'GET', `${pathOf(db)}/_all_docs?${query}`);
+    // A database not created yet holds nothing.
+    if (res.status === 404) return docs;
+    if (res.status !== 200) throw errors.serverError(`GET ${db}/_all_docs`, res.status, `reading ${prefix} documents`);
+    const rows = res.body.rows ?? [];
+    for (const row of rows) if (row.doc) docs.push(row.doc);
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return docs;
+    startkey = last.id;
+    skip = 1;
+  }
 }

@@ -13,7 +13,9 @@ export type AdminErrorCode =
   | 'wrong-credentials'
   | 'not-admin'
   | 'invalid-code'
-  | 'community-set'
+  | 'unknown-community'
+  | 'user-of-other-community'
+  | 'password-not-taken'
   | 'reserved-code'
   | 'invalid-name'
   | 'invalid-user'
@@ -100,11 +102,35 @@ export const errors = {
       `Неправильний код громади «${code}»: 2–20 малих латинських літер, цифр або _, першою — літера`,
       `Invalid community code "${code}": 2–20 lowercase Latin letters, digits or _, starting with a letter`,
     ),
-  communitySet: (code: string) =>
+  communityNameNeeded: (code: string) =>
     new AdminError(
-      'community-set',
-      `Сервер уже обслуговує громаду «${code}»: код громади не змінюють (він є в усіх файлах перенесення)`,
-      `The server already serves the community "${code}": the community code never changes (every transfer file carries it)`,
+      'usage',
+      `Громаду «${code}» ще не налаштовано: уперше потрібна її назва, --community-name <назва>`,
+      `The community "${code}" is not set up yet: the first time its name is needed, --community-name <name>`,
+    ),
+  badOrigin: (origin: string) =>
+    new AdminError(
+      'usage',
+      `Неправильне джерело --web-origin «${origin}»: лише схема, хост і порт, як-от https://rada.example.ua`,
+      `Invalid --web-origin "${origin}": only scheme, host and port, such as https://rada.example.ua`,
+    ),
+  unknownCommunity: (code: string) =>
+    new AdminError(
+      'unknown-community',
+      `Громаду «${code}» на цьому сервері не налаштовано: спершу виконайте setup --community ${code} --community-name …`,
+      `The community "${code}" is not set up on this server: run setup --community ${code} --community-name … first`,
+    ),
+  userOfOtherCommunity: (name: string, other: string) =>
+    new AdminError(
+      'user-of-other-community',
+      `Ім'я «${name}» на цьому сервері вже має користувач громади «${other}»: оберіть інше ім'я`,
+      `The name "${name}" already belongs to a user of the community "${other}" on this server: choose another name`,
+    ),
+  passwordNotTaken: (name: string) =>
+    new AdminError(
+      'password-not-taken',
+      `Сервер ще не приймає новий пароль користувача ${name}: зачекайте хвилину і перевірте вхід`,
+      `The server does not accept the new password of ${name} yet: wait a minute and try to log in`,
     ),
   reservedCode: (code: string) =>
     new AdminError(

@@ -1,28 +1,26 @@
 /**
  * The provisioning steps behind `setup`, `add-village` and `add-user`. Each one reads what is there and writes only what
- * differs, so every command can be re-run safely (DESIGN.md: setup is code, not a manual).
+ * differs, so every command can be re-run safely (docs/architecture.md: setup is code, not a manual).
  */
 import { createHash } from 'node:crypto';
-import { designDoc } from '../../shared/couch/design-docs';
+import { designDoc, securityFor } from '../../shared/couch/design-docs';
 import {
-  CENTRAL_DB,
-  CENTRAL_ROLE,
   CENTRAL_VILLAGE_ID,
   type CommunityDoc,
+  type CommunityNames,
   communityDocId,
+  communityNames,
   ID_PREFIX,
-  STAROSTA_ROLE,
-  toCentralReplicationId,
-  toVillageReplicationId,
+  isCode,
   type VillageRegistryDoc,
-  villageDbName,
   villageDocId,
-  villageRole,
 } from '../../shared/couch/names';
 import type { DbScope } from '../../shared/couch/validate-doc-update';
 import { isVillageCode } from '../../shared/domain/indexes/reg-index';
-import { type CouchConnection, expect, pathOf, request, type ServerKind, serverKind } from './couch-client';
+import { type CouchConnection, docsByPrefix, expect, pathOf, request, type ServerKind, serverKind } from './couch-client';
 import { errors } from './errors';
+import { sameJson, sortKeys } from './json-compare';
+import { configureServer } from './server-config';
 
 /** What a step did, for the command's output. */
 export type Change = { what: string; action: 'created' | 'updated' | 'unchanged' | 'stale'; note?: string };
@@ -32,22 +30,6 @@ type Doc = { _id: string; _rev?: string; [key: string]: unknown };
 async function ensureDb(conn: CouchConnection, db: string): Promise<Change> {
   const res = await expect(conn, `PUT /${db}`, [201, 202, 412], 'PUT', pathOf(db));
   return { what: `database ${db}`, action: res.status === 412 ? 'unchanged' : 'created' };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
 }
 
 /** Writes `doc` unless the stored one has the same fields (ignoring `_rev`). */
@@ -64,62 +46,71 @@ async function ensureDoc(conn: CouchConnection, db: string, doc: Doc): Promise<C
   return { what, action: 'created' };
 }
 
-function securityOf(memberRoles: string[]) {
-  // No database admins beyond the server admins: only setup code changes design documents.
-  return { admins: { names: [], roles: [] }, members: { names: [], roles: memberRoles } };
-}
-
-async function ensureSecurity(conn: CouchConnection, db: string, memberRoles: string[]): Promise<Change> {
+async function ensureSecurity(conn: CouchConnection, db: string, scope: DbScope): Promise<Change> {
   const what = `${db}/_security`;
-  const wanted = securityOf(memberRoles);
+  const wanted = securityFor(scope);
   const current = await expect(conn, `GET ${what}`, [200], 'GET', `${pathOf(db)}/_security`);
   if (sameJson(current.body, wanted)) return { what, action: 'unchanged' };
   await expect(conn, `PUT ${what}`, [200, 201], 'PUT', `${pathOf(db)}/_security`, wanted);
   return { what, action: 'updated' };
 }
 
-async function ensureDatabase(conn: CouchConnection, db: string, roles: string[], scope: DbScope): Promise<Change[]> {
-  return [await ensureDb(conn, db), await ensureSecurity(conn, db, roles), await ensureDoc(conn, db, { ...designDoc(scope) })];
+async function ensureDatabase(conn: CouchConnection, db: string, scope: DbScope): Promise<Change[]> {
+  return [await ensureDb(conn, db), await ensureSecurity(conn, db, scope), await ensureDoc(conn, db, { ...designDoc(scope) })];
 }
 
-/** `setup`: the system databases, then `ov_central` with its security and design document. */
-export async function setup(conn: CouchConnection, community?: CommunitySpec): Promise<Change[]> {
-  const changes: Change[] = [];
-  // CouchDB 3 creates neither on a fresh single node; pouchdb-server has both already (412 then).
-  for (const db of ['_users', '_replicator']) changes.push(await ensureDb(conn, db));
-  changes.push(...(await ensureDatabase(conn, CENTRAL_DB, [CENTRAL_ROLE], { kind: 'central' })));
-  if (community) changes.push(...(await setCommunity(conn, community)));
-  return changes;
+/** What `setup` is told: the community (its name is needed the first time) and the browser origins it allows. */
+export interface SetupSpec {
+  community: string;
+  communityName?: string;
+  /** Origins of the app served to browsers (the council's web page), besides the desktop app's own. */
+  webOrigins?: readonly string[];
 }
 
-/** The community a server serves (`setup --community`): its code names every transfer file. */
-export interface CommunitySpec {
-  code: string;
-  name: string;
-}
-
-/** The community document of `ov_central`, if `setup --community` wrote one. */
-export async function readCommunity(conn: CouchConnection): Promise<CommunityDoc | null> {
-  const [doc] = await centralDocs<CommunityDoc>(conn, ID_PREFIX.community, 'reading the community');
-  if (!doc) return null;
-  const { _rev, ...stored } = doc;
-  return stored;
+/** The names of a community, or a usage error for an invalid code. */
+export function namesOf(community: string): CommunityNames {
+  if (!isCode(community)) throw errors.invalidCommunity(community);
+  return communityNames(community);
 }
 
 /**
- * Writes the community document into `ov_central` and every village database (each user reads it from their own
- * database at login). The code never changes once set: transfer files already made carry it.
+ * `setup`: the server's settings for the app (CORS, a login for everything, size limits), the system databases, then
+ * the community's central database with its security, design document and community document.
  */
-async function setCommunity(conn: CouchConnection, spec: CommunitySpec): Promise<Change[]> {
-  if (!isVillageCode(spec.code)) throw errors.invalidCommunity(spec.code);
-  const name = spec.name.trim();
+export async function setup(conn: CouchConnection, spec: SetupSpec): Promise<Change[]> {
+  const names = namesOf(spec.community);
+  const changes = await configureServer(conn, await serverKind(conn), spec.webOrigins ?? []);
+  // CouchDB 3 creates neither on a fresh single node; pouchdb-server has both already (412 then).
+  for (const db of ['_users', '_replicator']) changes.push(await ensureDb(conn, db));
+  const current = await readCommunity(conn, spec.community);
+  const name = spec.communityName?.trim() ?? current?.name;
+  if (name === undefined) throw errors.communityNameNeeded(spec.community);
   if (name === '' || name.length > 200) throw errors.invalidName();
-  const current = await readCommunity(conn);
-  if (current && current.code !== spec.code) throw errors.communitySet(current.code);
-  const doc: CommunityDoc = { _id: communityDocId(spec.code), type: 'community', code: spec.code, name };
-  const changes = [await ensureDoc(conn, CENTRAL_DB, { ...doc })];
-  for (const village of await listVillages(conn)) changes.push(await ensureDoc(conn, villageDbName(village.code), { ...doc }));
+  changes.push(...(await ensureDatabase(conn, names.centralDb, { kind: 'central', community: names.code })));
+  const doc: CommunityDoc = { _id: communityDocId(names.code), type: 'community', code: names.code, name };
+  changes.push(await ensureDoc(conn, names.centralDb, { ...doc }));
+  // Every user reads the community's name from their own database at login.
+  for (const village of await listVillages(conn, names.code)) {
+    changes.push(await ensureDoc(conn, names.villageDb(village.code), { ...doc }));
+  }
   return changes;
+}
+
+/** The community document of the community's central database, or null before `setup` made it. */
+export async function readCommunity(conn: CouchConnection, community: string): Promise<CommunityDoc | null> {
+  const names = namesOf(community);
+  const res = await request<CommunityDoc>(conn, 'GET', pathOf(names.centralDb, communityDocId(names.code)));
+  if (res.status === 404) return null;
+  if (res.status !== 200) throw errors.serverError(`GET ${names.centralDb}`, res.status, 'reading the community');
+  const { _rev, ...stored } = res.body;
+  return stored;
+}
+
+/** The community document, or an error telling the admin to run `setup` first. */
+async function requireCommunity(conn: CouchConnection, community: string): Promise<CommunityDoc> {
+  const doc = await readCommunity(conn, community);
+  if (!doc) throw errors.unknownCommunity(community);
+  return doc;
 }
 
 /** Throws unless `code` may name a village database. */
@@ -168,30 +159,30 @@ async function ensureReplication(conn: CouchConnection, kind: ServerKind, doc: D
 }
 
 /**
- * `add-village`: the village's database (security, design document), its entry in the central registry and the two
- * continuous replications. Runs `setup` first, since both replications need `ov_central` and its filter.
+ * `add-village`: the village's database (security, design document, the community document), its entry in the central
+ * registry and the two continuous replications. The community must have been set up (`setup --community`).
  */
-export async function addVillage(conn: CouchConnection, code: string, name: string): Promise<Change[]> {
+export async function addVillage(conn: CouchConnection, community: string, code: string, name: string): Promise<Change[]> {
+  const names = namesOf(community);
   checkVillageCode(code);
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 200) throw errors.invalidName();
-  const db = villageDbName(code);
+  const communityDoc = await requireCommunity(conn, names.code);
+  const db = names.villageDb(code);
   const kind = await serverKind(conn);
-  const changes = await setup(conn);
   // On pouchdb-server the job runs inside the server as this admin (see `endpoint`).
   const runAs = kind === 'pouchdb-server' ? { user_ctx: { name: conn.user, roles: ['_admin'] } } : {};
-  changes.push(...(await ensureDatabase(conn, db, [villageRole(code), CENTRAL_ROLE], { kind: 'village', code })));
-  const community = await readCommunity(conn);
-  if (community) changes.push(await ensureDoc(conn, db, { ...community }));
+  const changes = await ensureDatabase(conn, db, { kind: 'village', community: names.code, code });
+  changes.push(await ensureDoc(conn, db, { ...communityDoc }));
   const registry: VillageRegistryDoc = { _id: villageDocId(code), type: 'village', code, name: trimmed };
-  changes.push(await ensureDoc(conn, CENTRAL_DB, { ...registry }));
+  changes.push(await ensureDoc(conn, names.centralDb, { ...registry }));
   changes.push(
     await ensureReplication(
       conn,
       kind,
-      replicationDoc(toCentralReplicationId(code), {
+      replicationDoc(names.toCentralReplicationId(code), {
         source: endpoint(conn, kind, db),
-        target: endpoint(conn, kind, CENTRAL_DB),
+        target: endpoint(conn, kind, names.centralDb),
         filter: 'ov/to_central',
         continuous: true,
         ...runAs,
@@ -203,8 +194,8 @@ export async function addVillage(conn: CouchConnection, code: string, name: stri
       conn,
       kind,
       // A JavaScript filter with query_params, not a `selector`: pouchdb-server crashes on selectors in _replicator docs.
-      replicationDoc(toVillageReplicationId(code), {
-        source: endpoint(conn, kind, CENTRAL_DB),
+      replicationDoc(names.toVillageReplicationId(code), {
+        source: endpoint(conn, kind, names.centralDb),
         target: endpoint(conn, kind, db),
         filter: 'ov/to_village',
         query_params: { villageId: code },
@@ -216,58 +207,94 @@ export async function addVillage(conn: CouchConnection, code: string, name: stri
   return changes;
 }
 
-/** The documents of `ov_central` whose ids start with `prefix` (none while the database does not exist yet). */
-async function centralDocs<T>(conn: CouchConnection, prefix: string, what: string): Promise<T[]> {
-  const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\uffff`))}&include_docs=true`;
-  const res = await request<{ rows?: { doc: T }[] }>(conn, 'GET', `${pathOf(CENTRAL_DB)}/_all_docs?${range}`);
-  if (res.status === 404) return [];
-  if (res.status !== 200) throw errors.serverError(`GET ${CENTRAL_DB}/_all_docs`, res.status, what);
-  return (res.body.rows ?? []).map((r) => r.doc);
+/** The villages in the community's central registry, by code. */
+export function listVillages(conn: CouchConnection, community: string): Promise<VillageRegistryDoc[]> {
+  return docsByPrefix<VillageRegistryDoc>(conn, namesOf(community).centralDb, ID_PREFIX.village);
 }
 
-/** The villages in the central registry, by code. */
-export function listVillages(conn: CouchConnection): Promise<VillageRegistryDoc[]> {
-  return centralDocs<VillageRegistryDoc>(conn, ID_PREFIX.village, 'listing villages');
-}
+/** The roles `add-user` may give. */
+export type UserRole = 'starosta' | 'clerk' | 'central';
 
 /** A user to create or update. */
 export interface UserSpec {
   name: string;
   password: string;
-  role: 'starosta' | 'central';
+  role: UserRole;
   village?: string;
 }
 
-/** The `_users` roles of a user: a starosta gets the village's role and the starosta role; council staff get `ov:central`. */
-export function rolesOf(spec: Pick<UserSpec, 'role' | 'village'>): string[] {
-  if (spec.role === 'central') return [CENTRAL_ROLE];
-  return [villageRole(spec.village ?? ''), STAROSTA_ROLE];
+/**
+ * The `_users` roles of a user: a village user gets the village's role and the starosta's or the clerk's; council staff
+ * get the central role. All carry the community's code.
+ */
+export function rolesOf(names: CommunityNames, spec: Pick<UserSpec, 'role' | 'village'>): string[] {
+  if (spec.role === 'central') return [names.centralRole];
+  return [names.villageRole(spec.village ?? ''), spec.role === 'starosta' ? names.starostaRole : names.clerkRole];
 }
 
-/** `add-user`: creates the `_users` document or updates its roles and password. */
-export async function addUser(conn: CouchConnection, spec: UserSpec): Promise<Change> {
+/**
+ * `add-user`: creates the `_users` document or updates its roles and password, then waits until the server takes the
+ * password. A name already used by another community on this server is refused: `_users` is shared by the whole server,
+ * and taking the account over would hand one community's login to another.
+ */
+export async function addUser(conn: CouchConnection, community: string, spec: UserSpec): Promise<Change> {
+  const names = namesOf(community);
   if (spec.name === '' || spec.name.length > 100 || spec.name.includes(':') || spec.name.startsWith('_')) {
     throw errors.invalidUser(spec.name);
   }
   if (spec.password.length < 8) throw errors.weakPassword();
-  if (spec.role === 'starosta') {
+  await requireCommunity(conn, names.code);
+  if (spec.role !== 'central') {
     if (spec.village === undefined)
-      throw errors.usage('Для старости потрібен --village <код>', 'A starosta needs --village <code>');
+      throw errors.usage('Для користувача села потрібен --village <код>', 'A village user needs --village <code>');
     checkVillageCode(spec.village);
-    const known = await request(conn, 'GET', pathOf(CENTRAL_DB, villageDocId(spec.village)));
+    const known = await request(conn, 'GET', pathOf(names.centralDb, villageDocId(spec.village)));
     if (known.status !== 200) throw errors.unknownVillage(spec.village);
   } else if (spec.village !== undefined) {
     throw errors.usage('Користувач центрального офісу не має --village', 'A central user takes no --village');
   }
   const id = `org.couchdb.user:${spec.name}`;
   const what = `_users/${id}`;
-  const current = await expect<Doc>(conn, `GET ${what}`, [200, 404], 'GET', pathOf('_users', id));
-  const doc = { _id: id, type: 'user', name: spec.name, roles: rolesOf(spec), password: spec.password };
+  const current = await expect<Doc & { roles?: string[] }>(conn, `GET ${what}`, [200, 404], 'GET', pathOf('_users', id));
+  const doc = { _id: id, type: 'user', name: spec.name, roles: rolesOf(names, spec), password: spec.password };
+  let action: Change['action'] = 'created';
   if (current.status === 200) {
+    const other = otherCommunity(current.body.roles ?? [], names.code);
+    if (other) throw errors.userOfOtherCommunity(spec.name, other);
     // Always written: the password may have changed and CouchDB stores only its hash, so it cannot be compared.
     await expect(conn, `PUT ${what}`, [201, 202], 'PUT', pathOf('_users', id), { ...doc, _rev: current.body._rev });
-    return { what, action: 'updated' };
+    action = 'updated';
+  } else {
+    await expect(conn, `PUT ${what}`, [201, 202], 'PUT', pathOf('_users', id), doc);
   }
-  await expect(conn, `PUT ${what}`, [201, 202], 'PUT', pathOf('_users', id), doc);
-  return { what, action: 'created' };
+  await waitForPassword(conn, spec.name, spec.password);
+  return { what, action };
+}
+
+/** The community another Open Village role of these roles belongs to, if any. */
+function otherCommunity(roles: readonly string[], community: string): string | null {
+  for (const role of roles) {
+    const m = /^ov:([^:]+):/.exec(role);
+    if (m?.[1] && m[1] !== community) return m[1];
+  }
+  return null;
+}
+
+// CouchDB keeps users in an authentication cache that follows `_users` a moment later: for that moment the old password
+// still works and the new one is refused. Each refusal counts toward the lockout (5 failures lock the account for
+// 5 minutes), so the check is tried a few times only, further apart each time.
+const PASSWORD_CHECK_DELAYS_MS = [50, 250, 1000, 3000];
+
+async function waitForPassword(conn: CouchConnection, name: string, password: string): Promise<void> {
+  const authorization = `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
+  for (const delay of PASSWORD_CHECK_DELAYS_MS) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const res = await fetch(`${conn.base}/_session`, {
+      headers: { authorization, accept: 'application/json' },
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = (await res.json().catch(() => null)) as { userCtx?: { name?: string | null } } | null;
+    if (res.status === 200 && body?.userCtx?.name === name) return;
+  }
+  throw errors.passwordNotTaken(name);
 }

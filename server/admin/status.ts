@@ -3,15 +3,9 @@
  * reported about its own sync. Where the server cannot tell (pouchdb-server has no `_scheduler`), it says "unknown".
  */
 import { COUNTS_VIEW } from '../../shared/couch/design-docs';
-import {
-  statusDocId,
-  toCentralReplicationId,
-  toVillageReplicationId,
-  type VillageStatusDoc,
-  villageDbName,
-} from '../../shared/couch/names';
+import { statusDocId, type VillageStatusDoc } from '../../shared/couch/names';
 import { type CouchConnection, pathOf, request } from './couch-client';
-import { listVillages } from './provision';
+import { listVillages, namesOf } from './provision';
 
 /** One replication job as far as the server tells. */
 export interface ReplicationStatus {
@@ -103,12 +97,13 @@ async function counts(conn: CouchConnection, db: string): Promise<Record<string,
   return Object.fromEntries(res.body.rows.map((r) => [r.key, r.value]));
 }
 
-/** Collects the status of every registered village. */
-export async function villageStatuses(conn: CouchConnection): Promise<VillageStatus[]> {
-  const villages = await listVillages(conn);
+/** Collects the status of every registered village of the community. */
+export async function villageStatuses(conn: CouchConnection, community: string): Promise<VillageStatus[]> {
+  const names = namesOf(community);
+  const villages = await listVillages(conn, community);
   const result: VillageStatus[] = [];
   for (const v of villages) {
-    const db = villageDbName(v.code);
+    const db = names.villageDb(v.code);
     const info = await request<DbInfo>(conn, 'GET', pathOf(db));
     const exists = info.status === 200;
     const byKind = exists ? await counts(conn, db) : null;
@@ -122,8 +117,8 @@ export async function villageStatuses(conn: CouchConnection): Promise<VillageSta
       docCount: exists ? (info.body.doc_count ?? null) : null,
       appeals: byKind ? (byKind.appeal ?? 0) : null,
       events: byKind ? (byKind.event ?? 0) : null,
-      toCentral: await replicationStatus(conn, toCentralReplicationId(v.code)),
-      toVillage: await replicationStatus(conn, toVillageReplicationId(v.code)),
+      toCentral: await replicationStatus(conn, names.toCentralReplicationId(v.code)),
+      toVillage: await replicationStatus(conn, names.toVillageReplicationId(v.code)),
       lastReported:
         report?.status === 200
           ? { lastSyncAt: report.body.lastSyncAt, pending: report.body.pending, appVersion: report.body.appVersion }

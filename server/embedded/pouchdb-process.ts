@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { CORS_HEADERS, DESKTOP_ORIGIN, originList } from '../../shared/couch/server-settings';
 
 /** Origins the app is served from: the browser preview, the Vite dev server and Electron's own protocol. */
 export const APP_ORIGINS = [
@@ -16,20 +17,7 @@ export const APP_ORIGINS = [
   'http://localhost:4173',
   'http://127.0.0.1:5173',
   'http://localhost:5173',
-  'app://open-village',
-];
-
-// Headers the app sends cross-origin: gzip-compressed request bodies (Content-Encoding) and basic auth, beyond the
-// CORS-safelisted ones that pouchdb-server allows by default.
-const CORS_HEADERS = [
-  'accept',
-  'accept-language',
-  'content-language',
-  'content-type',
-  'content-encoding',
-  'authorization',
-  'origin',
-  'referer',
+  DESKTOP_ORIGIN,
 ];
 
 /** How to start the server. */
@@ -81,8 +69,8 @@ async function writeConfig(file: string, options: PouchServerOptions): Promise<v
     httpd: { ...current.httpd, enable_cors: true },
     cors: {
       ...current.cors,
-      // pouchdb-server splits this list on ", " exactly (DESIGN.md facts).
-      origins: (options.corsOrigins ?? APP_ORIGINS).join(', '),
+      // pouchdb-server splits this list on ", " exactly (docs/couchdb.md).
+      origins: originList(options.corsOrigins ?? APP_ORIGINS),
       credentials: true,
       headers: CORS_HEADERS.join(', '),
       methods: 'GET, HEAD, POST, PUT, DELETE, COPY',

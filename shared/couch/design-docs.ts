@@ -1,8 +1,9 @@
 /**
- * The design document every Open Village database carries (`_design/ov`): validation, the replication filters and a
- * view that counts documents by kind for the admin `status`. Filters and views are ES5 source, like the validation.
+ * The design document every Open Village database carries (`_design/ov`): validation, the replication filters, a
+ * view that counts documents by kind for the admin `status` and one of conflicted documents for `doctor`. Filters and
+ * views are ES5 source, like the validation.
  */
-import { DESIGN_DOC_ID } from './names';
+import { communityNames, DESIGN_DOC_ID } from './names';
 import { type DbScope, validateDocUpdateSource } from './validate-doc-update';
 
 /** A design document as stored (without `_rev`). */
@@ -20,9 +21,11 @@ export const TO_CENTRAL_FILTER = 'ov/to_central';
 export const TO_VILLAGE_FILTER = 'ov/to_village';
 /** View that counts documents by their `_id` prefix (`appeal`, `event`, `status`, `village`); query with `group=true`. */
 export const COUNTS_VIEW = 'ov/counts';
+/** View of every conflicted document: key its `_id`, value its losing revisions. */
+export const CONFLICTS_VIEW = 'ov/conflicts';
 
 // Design documents never travel between databases: a village's validation copied into the central database would
-// reject the other villages' documents there (DESIGN.md, facts).
+// reject the other villages' documents there (docs/couchdb.md).
 const NOT_DESIGN = "doc._id.indexOf('_design/') !== 0";
 
 // The community document is written into every database by the admin command: replicating it would only make
@@ -39,6 +42,12 @@ const COUNTS = {
   reduce: '_count',
 };
 
+// Every document with losing revisions, by `_id`: appeals, events and files are written once, so a conflict on one is a
+// second branch someone forged (`_bulk_docs` with `new_edits: false`) or a copy that was changed; `doctor` reports them.
+const CONFLICTS = {
+  map: 'function (doc) { if (doc._conflicts) emit(doc._id, doc._conflicts); }',
+};
+
 /** The design document of a database of this scope. */
 export function designDoc(scope: DbScope): OvDesignDoc {
   return {
@@ -46,6 +55,16 @@ export function designDoc(scope: DbScope): OvDesignDoc {
     language: 'javascript',
     validate_doc_update: validateDocUpdateSource(scope),
     filters: scope.kind === 'central' ? { to_village: FILTERS.to_village } : { to_central: FILTERS.to_central },
-    views: { counts: COUNTS },
+    views: { counts: COUNTS, conflicts: CONFLICTS },
   };
+}
+
+/**
+ * The `_security` of a database of this scope: members are the council's role, and in a village's database that
+ * village's role too. No database admins beyond the server admins: only the admin command changes design documents.
+ */
+export function securityFor(scope: DbScope) {
+  const names = communityNames(scope.community);
+  const roles = scope.kind === 'central' ? [names.centralRole] : [names.villageRole(scope.code), names.centralRole];
+  return { admins: { names: [] as string[], roles: [] as string[] }, members: { names: [] as string[], roles } };
 }

@@ -1,16 +1,29 @@
 /**
- * Names shared by the app's sync code, the admin command and the CouchDB design documents (DESIGN.md, central topology):
- * one database per village, one central database, roles in `_users`, and `_id` prefixes that tell a document's kind.
+ * Names shared by the app's sync code, the admin command and the CouchDB design documents: one database per village,
+ * one central database, roles in `_users`, `_replicator` ids, and `_id` prefixes that tell a document's kind.
+ *
+ * One CouchDB may host several communities (a regional host serving many hromadas): every database, role and
+ * replication id carries the community's code, so two communities on one server never meet.
+ *
+ *   database of the council        ov-<community>-central
+ *   database of a village          ov-<community>-v-<village>
+ *   roles                          ov:<community>:central, ov:<community>:village:<village>,
+ *                                  ov:<community>:starosta, ov:<community>:clerk
+ *   replications (_replicator ids) ov-<community>-v-<village>-to-central, ov-<community>-central-to-<village>
+ *
+ * Codes are `[a-z][a-z0-9_]{1,19}`: no `-` and no `:`, so the separators can never be part of a code and no two
+ * (community, village) pairs give the same name.
  */
 
-/** The central office's database. */
-export const CENTRAL_DB = 'ov_central';
+/** Community and village codes (`isVillageCode` in shared/domain/indexes accepts the same; a test keeps them in step). */
+export const CODE_PATTERN = '^[a-z][a-z0-9_]{1,19}$';
 
-/** Role of council staff (members of every database). */
-export const CENTRAL_ROLE = 'ov:central';
+const CODE_RE = new RegExp(CODE_PATTERN);
 
-/** Role that marks a village user as the starosta (may write the starosta's event kinds, PERMISSIONS.starosta). */
-export const STAROSTA_ROLE = 'ov:starosta';
+/** True for a valid community or village code. */
+export function isCode(value: unknown): value is string {
+  return typeof value === 'string' && CODE_RE.test(value);
+}
 
 /** `villageId` of appeals the central office registers itself; never a village code (add-village refuses it). */
 export const CENTRAL_VILLAGE_ID = 'central';
@@ -29,24 +42,86 @@ export const ID_PREFIX = {
 /** Name of the design document (validation, replication filters, counts) in every Open Village database. */
 export const DESIGN_DOC_ID = '_design/ov';
 
-/** Database of one village: `ov_v_<code>`. */
-export function villageDbName(code: string): string {
-  return `ov_v_${code}`;
+/** Every server-side name of one community. */
+export interface CommunityNames {
+  readonly code: string;
+  /** The council's database. */
+  readonly centralDb: string;
+  /** Role of council staff (members of every database of the community). */
+  readonly centralRole: string;
+  /** Marks a village user as the starosta (may write the starosta's event kinds). */
+  readonly starostaRole: string;
+  /** Marks a village user as a clerk. */
+  readonly clerkRole: string;
+  /** What every village role starts with; the village code follows. */
+  readonly villageRolePrefix: string;
+  /** What every database of the community starts with. */
+  readonly dbPrefix: string;
+  /** What every `_replicator` id of the community starts with. */
+  readonly replicationPrefix: string;
+  villageDb(village: string): string;
+  villageRole(village: string): string;
+  /** `_replicator` id of the village → central replication. */
+  toCentralReplicationId(village: string): string;
+  /** `_replicator` id of the central → village replication. */
+  toVillageReplicationId(village: string): string;
 }
 
-/** Role of the users of one village: `ov:village:<code>`. */
-export function villageRole(code: string): string {
-  return `ov:village:${code}`;
+/** The names of a community's databases, roles and replications (see the file comment for the scheme). */
+export function communityNames(code: string): CommunityNames {
+  if (!isCode(code)) throw new Error(`invalid community code: ${code}`);
+  const dbPrefix = `ov-${code}-`;
+  const villageRolePrefix = `ov:${code}:village:`;
+  return {
+    code,
+    centralDb: `${dbPrefix}central`,
+    centralRole: `ov:${code}:central`,
+    starostaRole: `ov:${code}:starosta`,
+    clerkRole: `ov:${code}:clerk`,
+    villageRolePrefix,
+    dbPrefix,
+    replicationPrefix: dbPrefix,
+    villageDb: (village) => `${dbPrefix}v-${village}`,
+    villageRole: (village) => `${villageRolePrefix}${village}`,
+    toCentralReplicationId: (village) => `${dbPrefix}v-${village}-to-central`,
+    toVillageReplicationId: (village) => `${dbPrefix}central-to-${village}`,
+  };
 }
 
-/** `_replicator` document id of the village → central replication. */
-export function toCentralReplicationId(code: string): string {
-  return `${villageDbName(code)}-to-central`;
+/** Who a CouchDB account is in Open Village, read from its `_users` roles. */
+export type AccountIdentity =
+  | { community: string; role: 'central'; villageId: typeof CENTRAL_VILLAGE_ID }
+  | { community: string; role: 'starosta' | 'clerk'; villageId: string };
+
+/**
+ * The account's community, role and village from its roles: `ov:<c>:central` is the council office;
+ * `ov:<c>:village:<v>` a village user, the starosta with `ov:<c>:starosta`, else a clerk. Null when the account has
+ * no Open Village role, or roles in more than one community or village (never guess which one is meant).
+ */
+export function identityFromRoles(roles: readonly string[]): AccountIdentity | null {
+  const found: AccountIdentity[] = [];
+  for (const role of roles) {
+    const central = /^ov:([^:]+):central$/.exec(role);
+    if (central?.[1] && isCode(central[1])) {
+      found.push({ community: central[1], role: 'central', villageId: CENTRAL_VILLAGE_ID });
+      continue;
+    }
+    const village = /^ov:([^:]+):village:([^:]+)$/.exec(role);
+    if (village?.[1] && village[2] && isCode(village[1]) && isCode(village[2])) {
+      const names = communityNames(village[1]);
+      const kind = roles.includes(names.starostaRole) ? 'starosta' : 'clerk';
+      found.push({ community: village[1], role: kind, villageId: village[2] });
+    }
+  }
+  const [first] = found;
+  if (!first || found.length > 1) return null;
+  return first;
 }
 
-/** `_replicator` document id of the central → village replication. */
-export function toVillageReplicationId(code: string): string {
-  return `${CENTRAL_DB}-to-${code}`;
+/** The database an account of this identity syncs with. */
+export function databaseOf(identity: AccountIdentity): string {
+  const names = communityNames(identity.community);
+  return identity.role === 'central' ? names.centralDb : names.villageDb(identity.villageId);
 }
 
 /** `_id` of a village's own status document (last sync, number waiting), written by that village's users. */
@@ -82,7 +157,7 @@ export interface VillageStatusDoc {
   appVersion: string;
 }
 
-/** A village in the central registry (`village:<code>` in `ov_central`). */
+/** A village in the central registry (`village:<code>` in the central database). */
 export interface VillageRegistryDoc {
   _id: string;
   _rev?: string;
@@ -97,8 +172,8 @@ export function communityDocId(code: string): string {
 }
 
 /**
- * Which community (amalgamated hromada) the server serves: its code names transfer files, so a file of another
- * community is refused. Every user reads it from their own database at login; only server admins write it.
+ * Which community (amalgamated hromada) a database belongs to, with its name: every user reads it from their own
+ * database at login; only server admins write it.
  */
 export interface CommunityDoc {
   _id: string;

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../lib/i18n-text';
 
 /**
- * One thing wrong with user input, as data (STYLE.md: errors are values). `field` is a dotted path into the checked
+ * One thing wrong with user input, as data (docs/conventions.md: errors are values). `field` is a dotted path into the checked
  * object (`surname`, `issues.0.text`, `payload.newDueDate`) or `''` for the record as a whole; `code` is stable and
  * machine-readable; `message` is shown to people.
  */

@@ -1,4 +1,4 @@
-/** Expected failures are values, not exceptions (STYLE.md). */
+/** Expected failures are values, not exceptions (docs/conventions.md). */
 export type Result<T, E = AppErrorShape> = { ok: true; value: T } | { ok: false; error: E };
 
 /** The one error shape that crosses boundaries (IPC, sync, UI). */

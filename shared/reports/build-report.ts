@@ -1,5 +1,5 @@
 /**
- * The quarterly / half-year / annual count tables (DOMAIN.md, "Reports people expect"): appeals received in the period,
+ * The quarterly / half-year / annual count tables (docs/domain.md, "Reports people expect"): appeals received in the period,
  * by each classifier section and by timeliness, one column per village and one for the total.
  *
  * - Period membership is by the date received on the current card (amendments applied), both ends included.

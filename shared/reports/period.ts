@@ -1,5 +1,5 @@
 /**
- * Reporting periods of the quarterly / half-year / annual count tables (DOMAIN.md, "Reports people expect"):
+ * Reporting periods of the quarterly / half-year / annual count tables (docs/domain.md, "Reports people expect"):
  * `2026-Q3`, `2026-H1`, `2026`. A period is a closed range of calendar dates; appeals belong to it by date received.
  */
 

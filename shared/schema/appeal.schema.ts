@@ -1,6 +1,6 @@
 /**
  * RxDB JSON schema of the `appeals` collection (version 0). Plain data, no RxDB import, so the same schema can be the
- * source of CouchDB's validate_doc_update. Appeals are written once and never updated (DESIGN.md, data model).
+ * source of CouchDB's validate_doc_update. Appeals are written once and never updated (docs/architecture.md, data model).
  */
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const date = { type: ['string', 'null'], maxLength: 10 } as const;

@@ -8,7 +8,7 @@
  * is refused before anything is written: gzip's own CRC catches most damage, the checksum the rest (and a body edited
  * by hand). Compression and hashing come in as a codec (shared/ stays free of platform APIs); the app passes one built on
  * the web platform's CompressionStream and crypto.subtle, which Chromium, Electron and Node 22 all have, so no library
- * is needed. Gzip brings a village's ~2.2 MB of JSON for 1,000 appeals down to ~0.25 MB (DESIGN.md).
+ * is needed. Gzip brings a village's ~2.2 MB of JSON for 1,000 appeals down to ~0.25 MB (docs/architecture.md).
  */
 
 import type { Problem } from '../domain/problem';

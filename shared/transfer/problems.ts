@@ -1,5 +1,5 @@
 /**
- * Why a backup or transfer file is refused, in both languages. Every refusal is a value (STYLE.md): the import shows
+ * Why a backup or transfer file is refused, in both languages. Every refusal is a value (docs/conventions.md): the import shows
  * it and writes nothing.
  */
 import { type Problem, problem } from '../domain/problem';

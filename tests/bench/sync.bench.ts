@@ -1,5 +1,5 @@
 // `npm run bench:sync`: 1,000 appeals with two events each go from a village to ov_central through the fault proxy
-// set to a 2G-class link (256 kbit/s, 300 ms round trip: 150 ms each way). Prints the time until all are in ov_central,
+// set to a 2G-class link (256 kbit/s, 300 ms round trip: 150 ms each way). Prints the time until all are in the central database,
 // the bytes on the wire per appeal (both directions, counted by the proxy), the same documents sent by
 // `PouchDB.replicate` through the same link, and the link's physical limit (payload bytes ÷ bandwidth), with ratios.
 // Figures, not pass/fail. Also our client at 1 Mbit/s. Needs nothing but the repository's own dependencies.
@@ -8,10 +8,7 @@
 // vitest); the resolve hook below adds `.ts` / `/index.ts` and loads the app's own JSON as a module, so the bench runs
 // the very code the app ships, with no bundle step and no test runner in the measurement.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire, registerHooks } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 registerHooks({
@@ -41,8 +38,8 @@ type AppDatabase = import('../../renderer/data/database').AppDatabase;
 const { getRxStorageMemory } = await import('rxdb/plugins/storage-memory');
 const { openDatabase } = await import('../../renderer/data/database');
 const { toCouch } = await import('../../renderer/data/sync/couch-docs');
-const { connectionFromEnv } = await import('../../server/admin/couch-client');
-const { freePort, startPouchServer } = await import('../../server/embedded/pouchdb-process');
+const { startCouchProcess } = await import('../helpers/couch/couch-process.ts');
+const { testCouchOn } = await import('../helpers/couch/test-couch.ts');
 const { startFaultProxy } = await import('../helpers/fault-proxy.ts');
 const { clientSetup, PASSWORD, provisionCommunity, startSync } = await import('../helpers/sync/sync-clients');
 const { centralIdsOf, registerMany, waitForCentral } = await import('../helpers/sync/volume');
@@ -55,28 +52,17 @@ const log = (text: string) => console.log(`[${((Date.now() - started) / 1000).to
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const dataDir = await mkdtemp(join(tmpdir(), 'ov-bench-sync-'));
-const server = await startPouchServer({
-  port: await freePort(),
-  dataDir,
-  adminUser: 'admin',
-  adminPassword: 'bench-admin-pass',
-  inMemory: true,
-});
-const couch = {
-  url: server.url,
-  adminUrl: server.adminUrl,
-  conn: connectionFromEnv({ COUCHDB_URL: server.adminUrl }),
-  stop: server.stop,
-};
-const proxy = await startFaultProxy(server.url, { settings: { latencyMs: ONE_WAY_MS, bytesPerSecond: 256 * KBIT } });
+// Apache CouchDB, as the council runs it: COUCHDB_URL when set, else a fresh one from the prebuilt release.
+const server = process.env.COUCHDB_URL ? null : await startCouchProcess();
+const couch = testCouchOn(server?.adminUrl ?? String(process.env.COUCHDB_URL));
+const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: ONE_WAY_MS, bytesPerSecond: 256 * KBIT } });
 
 /** A village database with APPEALS appeals and two events each, registered through the app's repositories. */
 async function village(
   code: string,
   user: string,
 ): Promise<{ db: AppDatabase; reg: Registered; setup: ReturnType<typeof clientSetup> }> {
-  const setup = clientSetup(proxy.url, user, 'starosta', code);
+  const setup = clientSetup(proxy.url, user, 'starosta', code, couch.community);
   const db = await openDatabase({ name: `bench_${code}`, storage: getRxStorageMemory() as never });
   const reg: Registered = { appeals: [], events: [] };
   for (let done = 0; done < APPEALS; done += 250) {
@@ -96,7 +82,7 @@ async function payloadOf(db: AppDatabase) {
   return { docs, json, gzip: gzipSync(JSON.stringify(docs)).length };
 }
 
-/** Our client: a SyncController pushing the village's outbox through the proxy until all is in ov_central. */
+/** Our client: a SyncController pushing the village's outbox through the proxy until all is in the central database. */
 async function ours(label: string, kbits: number, code: string, user: string) {
   const v = await village(code, user);
   const payload = await payloadOf(v.db);
@@ -106,11 +92,11 @@ async function ours(label: string, kbits: number, code: string, user: string) {
   const t0 = Date.now();
   const sync = startSync(v.db, v.setup.config);
   let last = 0;
-  await waitForCentral(couch.conn, [code], centralIdsOf(v.reg), 20 * 60_000, (held) => {
+  await waitForCentral(couch.conn, couch.names.centralDb, [code], centralIdsOf(v.reg), 20 * 60_000, (held) => {
     if (Date.now() - last > 10_000) {
       last = Date.now();
       log(
-        `  ${held} of ${payload.docs.length} in ov_central, ${kb(proxy.stats().toServer)} up, ${kb(proxy.stats().fromServer)} down`,
+        `  ${held} of ${payload.docs.length} in the central database, ${kb(proxy.stats().toServer)} up, ${kb(proxy.stats().fromServer)} down`,
       );
     }
   });
@@ -133,7 +119,7 @@ async function pouch(code: string, user: string) {
     .plugin(require('pouchdb-replication'));
   const local = new PouchDB(`bench_pouch_${code}`, { adapter: 'memory' });
   await local.bulkDocs(payload.docs);
-  const remote = new PouchDB(`${proxy.url}/ov_v_${code}`, { auth: { username: user, password: PASSWORD } });
+  const remote = new PouchDB(`${proxy.url}/${couch.names.villageDb(code)}`, { auth: { username: user, password: PASSWORD } });
   proxy.set({ bytesPerSecond: 256 * KBIT });
   proxy.resetStats();
   log('PouchDB.replicate starts (256 kbit/s)');
@@ -150,7 +136,7 @@ async function pouch(code: string, user: string) {
       if (attempts >= 10) throw error;
     }
   }
-  await waitForCentral(couch.conn, [code], centralIdsOf(v.reg), 20 * 60_000);
+  await waitForCentral(couch.conn, couch.names.centralDb, [code], centralIdsOf(v.reg), 20 * 60_000);
   const ms = Date.now() - t0;
   const wire = proxy.stats();
   await local.destroy();
@@ -174,7 +160,7 @@ function report(results: Result[]) {
     const rawLimit = limit(r.payload.json, r.kbits);
     const gzLimit = limit(r.payload.gzip, r.kbits);
     console.log(`${r.label} @ ${r.kbits} kbit/s`);
-    console.log(`  time until all in ov_central: ${sec(r.ms)}`);
+    console.log(`  time until all in the central database: ${sec(r.ms)}`);
     console.log(
       `  on the wire: ${kb(r.wire.toServer)} up + ${kb(r.wire.fromServer)} down = ${(wire / APPEALS).toFixed(0)} B per appeal, ${r.wire.requests} requests`,
     );
@@ -202,6 +188,6 @@ try {
   report(results);
 } finally {
   await proxy.close();
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await couch.stop();
+  await server?.remove();
 }

@@ -49,10 +49,10 @@ function watchForViolations(page: Page): string[] {
  * them; the council's office sees them listed and opens each on demand.
  */
 describe('attachments: attached offline in the village, opened by the council', () => {
-  const server = useCommunityServer(async (conn) => {
-    await addVillage(conn, 'hlyboke', 'Глибоке');
-    await addUser(conn, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
-    await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
+  const server = useCommunityServer(async (conn, community) => {
+    await addVillage(conn, community, 'hlyboke', 'Глибоке');
+    await addUser(conn, community, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
+    await addUser(conn, community, { name: 'rada', password: PASSWORD, role: 'central' });
   });
 
   it('a PNG scan and a PDF attached offline reach the council, which opens them on demand', async () => {

@@ -9,7 +9,7 @@ import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../../server/admin/couch-client';
 import { addUser, addVillage } from '../../server/admin/provision';
-import { CENTRAL_DB, ID_PREFIX } from '../../shared/couch/names';
+import { communityNames, ID_PREFIX } from '../../shared/couch/names';
 import { SHEET_LAYOUT } from '../../shared/reports/xlsx';
 import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
 import { APPEALS, COLUMNS, EVENTS, EXPECTED_Q3, TOTALS_Q3, VILLAGES } from '../helpers/report-fixture';
@@ -26,15 +26,15 @@ describe('classifier reports of the council office', () => {
   beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
   });
-  const server = useCommunityServer(async (conn) => {
-    for (const v of VILLAGES) await addVillage(conn, v.code, v.name);
-    await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
-    await addUser(conn, { name: 'starosta.zarichne', password: PASSWORD, role: 'starosta', village: 'zarichne' });
+  const server = useCommunityServer(async (conn, community) => {
+    for (const v of VILLAGES) await addVillage(conn, community, v.code, v.name);
+    await addUser(conn, community, { name: 'rada', password: PASSWORD, role: 'central' });
+    await addUser(conn, community, { name: 'starosta.zarichne', password: PASSWORD, role: 'starosta', village: 'zarichne' });
     const docs = [
       ...APPEALS.map((a) => ({ _id: `${ID_PREFIX.appeal}${a.id}`, ...a })),
       ...EVENTS.map((e) => ({ _id: `${ID_PREFIX.event}${e.id}`, type: 'event', ...e })),
     ];
-    const res = await request<{ error?: string }[]>(conn, 'POST', `/${CENTRAL_DB}/_bulk_docs`, { docs });
+    const res = await request<{ error?: string }[]>(conn, 'POST', `/${communityNames(community).centralDb}/_bulk_docs`, { docs });
     expect(res.body.filter((r) => r.error)).toEqual([]);
   });
 

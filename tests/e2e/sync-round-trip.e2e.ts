@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addUser, addVillage } from '../../server/admin/provision';
 import { registerAppeal, textbox } from '../helpers/app-page';
-import { COMMUNITY, logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
+import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -16,10 +16,10 @@ function statusBar(page: Page) {
  * the answer and records the handover, which the council then sees.
  */
 describe('a starosta and the council office, each in their own browser', () => {
-  const server = useCommunityServer(async (conn) => {
-    await addVillage(conn, 'hlyboke', 'Глибоке');
-    await addUser(conn, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
-    await addUser(conn, { name: 'rada', password: PASSWORD, role: 'central' });
+  const server = useCommunityServer(async (conn, community) => {
+    await addVillage(conn, community, 'hlyboke', 'Глибоке');
+    await addUser(conn, community, { name: 'starosta.hlyboke', password: PASSWORD, role: 'starosta', village: 'hlyboke' });
+    await addUser(conn, community, { name: 'rada', password: PASSWORD, role: 'central' });
   });
 
   it('registers offline, syncs when online, the council answers, the village hands the answer over', async () => {
@@ -31,7 +31,7 @@ describe('a starosta and the council office, each in their own browser', () => {
       expect(await vPage.getByRole('banner').textContent()).toContain('Глибоке · Староста: Коваль О. П.');
       // The server told the PC its community: transfer files need no code typed by hand.
       await vPage.getByRole('link', { name: 'Резервна копія' }).click();
-      await vPage.getByText(`Громада: ${COMMUNITY.code}`).waitFor();
+      await vPage.getByText(`Громада: ${server.couch.community}`).waitFor();
       await vPage.getByRole('link', { name: 'Реєстр' }).click();
       await vPage.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
       const cPage = await logIn(council, server, 'rada');

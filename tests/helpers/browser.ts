@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-/** Debian's Chromium (DESIGN.md: Playwright cannot download browsers here); CHROMIUM_PATH overrides it. */
+/** Debian's Chromium (docs/architecture.md: Playwright cannot download browsers here); CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags without which Chromium reaches for the closed network at every start. */

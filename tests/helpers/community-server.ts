@@ -1,28 +1,22 @@
 /**
- * The council's server for end-to-end suites with more than one browser: the built app on a free port, a provisioned
- * pouchdb-server (in memory, CORS for the app) and the login form filled in as a person would. One copy of the hooks
- * and of the login for every suite that plays a village and the council.
+ * The council's server for end-to-end suites with more than one browser: the built app on a free port, the run's
+ * Apache CouchDB set up for it by the admin command (`setup` with the app's web origin: CORS, login, limits) in a
+ * community of the suite's own, and the login form filled in as a person would. One copy of the hooks and of the login
+ * for every suite that plays a village and the council.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type CouchConnection, connectionFromEnv } from '../../server/admin/couch-client';
-import { setup } from '../../server/admin/provision';
-import { freePort, type PouchServer, startPouchServer } from '../../server/embedded/pouchdb-process';
+import type { CouchConnection } from '../../server/admin/couch-client';
 import { textbox } from './app-page';
 import { launchWithProfile, newProfileDir, removeProfile } from './browser';
+import { startTestCouch, type TestCouch } from './couch/test-couch';
 import { serveRenderer, type WebServer } from './web-server';
-
-/** The community the server serves (`setup --community`): the login hands its code to every PC. */
-export const COMMUNITY = { code: 'hlybotska', name: 'Глибоцька громада' } as const;
 
 /** The password of every user a suite creates. */
 export const PASSWORD = 'correct horse battery';
 
 export interface CommunityServer {
-  readonly couch: PouchServer;
+  readonly couch: TestCouch;
   readonly web: WebServer;
   /** A browser with a fresh profile of its own, removed after the suite. */
   launch(): Promise<BrowserContext>;
@@ -32,32 +26,21 @@ export interface CommunityServer {
  * Registers the suite's hooks: before all, the app and a server with the central database and the community (`setup`), and whatever
  * `provision` adds (villages, users, documents); after all, both stopped and the browser profiles removed.
  */
-export function useCommunityServer(provision: (conn: CouchConnection) => Promise<void>): CommunityServer {
-  let couch: PouchServer | undefined;
+export function useCommunityServer(provision: (conn: CouchConnection, community: string) => Promise<void>): CommunityServer {
+  let couch: TestCouch | undefined;
   let web: WebServer | undefined;
-  let dataDir = '';
   const profiles: string[] = [];
 
   beforeAll(async () => {
     web = await serveRenderer();
-    dataDir = mkdtempSync(join(tmpdir(), 'ov-e2e-couch-'));
-    couch = await startPouchServer({
-      port: await freePort(),
-      dataDir,
-      adminUser: 'admin',
-      adminPassword: 'e2e-admin-pass',
-      inMemory: true,
-      corsOrigins: [new URL(web.url).origin],
-    });
-    const conn = connectionFromEnv({ COUCHDB_URL: couch.adminUrl });
-    await setup(conn, COMMUNITY);
-    await provision(conn);
+    couch = await startTestCouch();
+    await couch.setup([new URL(web.url).origin]);
+    await provision(couch.conn, couch.community);
   });
 
   afterAll(async () => {
     await couch?.stop();
     await web?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     for (const p of profiles) removeProfile(p);
   });
 

@@ -1,5 +1,5 @@
 import type { CouchDoc } from './couch-docs';
-import { classifyStatus, SyncError } from './sync-failure';
+import { classifyStatus, couchErrorBody, LoginError, SyncError } from './sync-failure';
 
 /**
  * How requests prove who the user is. `basic`: the desktop app keeps the password encrypted by the OS (Electron
@@ -21,6 +21,20 @@ export interface ChangesResult {
 export type BulkRow = { id: string; rev?: string; ok?: boolean; error?: string; reason?: string };
 
 const REQUEST_TIMEOUT_MS = 60_000;
+/** The reachability probe after a failed login: a server that is there answers an empty `GET /` within seconds. */
+const PROBE_TIMEOUT_MS = 15_000;
+
+/** The user in CouchDB's answer to a login (`{"ok":true,"name":…,"roles":[…]}`), or null when it is not one. */
+function sessionOf(text: string): UserContext | null {
+  try {
+    const body = JSON.parse(text) as { ok?: unknown; name?: unknown; roles?: unknown } | null;
+    if (body?.ok !== true || typeof body.name !== 'string') return null;
+    const roles = Array.isArray(body.roles) ? body.roles.filter((r): r is string => typeof r === 'string') : [];
+    return { name: body.name, roles };
+  } catch {
+    return null;
+  }
+}
 
 /** Compresses a request body with gzip where the platform can (Chromium's CompressionStream); bytes are scarce on 2G. */
 async function gzip(text: string): Promise<ArrayBuffer | null> {
@@ -83,14 +97,55 @@ export class CouchClient {
     }
   }
 
-  /** Starts a cookie session (browser mode) or checks the password (desktop); returns who the server says we are. */
+  /**
+   * Starts a cookie session (browser mode) or checks the password (desktop); returns who the server says we are.
+   * Exactly one request and never a retry: CouchDB counts every refused password, basic auth included, and after 5
+   * from one address locks the account for 5 minutes, even for the right password (measured on 3.4.3). Anything but a
+   * session throws a LoginError with what came back, for `diagnoseLogin`.
+   */
   async login(username: string, password: string): Promise<UserContext> {
-    const body = await this.json<{ ok: boolean; name: string; roles: string[] }>('/_session', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: username, password }),
-    });
-    return { name: body.name, roles: body.roles ?? [] };
+    let status = 0;
+    let text = '';
+    try {
+      const response = await this.fetchImpl(`${this.serverUrl}/_session`, {
+        method: 'POST',
+        headers: this.headers({ 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ name: username, password }),
+        credentials: this.auth.kind === 'cookie' ? 'include' : 'omit',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      if (error instanceof TypeError) throw new LoginError({ failure: 'network', body: null }, error.message);
+      if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+        throw new LoginError({ failure: 'timeout', body: null }, error.message);
+      }
+      throw error;
+    }
+    const session = sessionOf(text);
+    if (status >= 200 && status < 300 && session) return session;
+    throw new LoginError({ failure: status, body: couchErrorBody(text) }, text.slice(0, 500));
+  }
+
+  /**
+   * Whether anything answers HTTP at the server's address. A `no-cors` request is not subject to CORS: it resolves
+   * with an opaque answer from any server and rejects only when nothing answers (no route, refused connection, DNS,
+   * TLS). Asked once after a login failed with a TypeError, it tells a server that refuses this page (its CORS
+   * settings) from no server at all. Anonymous `GET /`: no password, so nothing that CouchDB could count as a failure.
+   */
+  async answersAtAll(timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
+    try {
+      await this.fetchImpl(`${this.serverUrl}/`, {
+        mode: 'no-cors',
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Who the current credentials belong to (name null when they are not valid any more). */

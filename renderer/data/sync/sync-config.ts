@@ -1,3 +1,4 @@
+import { isCode } from '../../../shared/couch/names';
 import type { Role } from '../../../shared/domain/appeal/appeal.types';
 import type { AppDatabase } from '../database';
 
@@ -5,7 +6,9 @@ import type { AppDatabase } from '../database';
 export interface SyncConfig {
   serverUrl: string;
   username: string;
-  /** `ov_v_<village>` for a village user, `ov_central` for the council office. */
+  /** The community the account belongs to (its roles name it); the server's names carry it. */
+  community: string;
+  /** `ov-<community>-v-<village>` for a village user, `ov-<community>-central` for the council office. */
   dbName: string;
   role: Role;
   villageId: string;
@@ -14,15 +17,15 @@ export interface SyncConfig {
 const CONFIG_ID = 'sync-config';
 const STATE_ID = 'sync-state';
 
-/** The database a user of this role and village syncs with. */
-export function databaseFor(role: Role, villageId: string): string {
-  return role === 'central' ? 'ov_central' : `ov_v_${villageId}`;
-}
-
-/** Reads the sync settings of this PC, or null before the first login. */
+/**
+ * Reads the sync settings of this PC, or null before the first login. Settings saved before databases carried the
+ * community's code (no `community`) name a database that no longer exists: they count as no login, and the PC asks
+ * for one; the local register is untouched.
+ */
 export async function loadSyncConfig(db: AppDatabase): Promise<SyncConfig | null> {
   const doc = await db.getLocal<SyncConfig>(CONFIG_ID);
-  return doc ? { ...(doc.toJSON().data as SyncConfig) } : null;
+  const config = doc ? { ...(doc.toJSON().data as SyncConfig) } : null;
+  return config && isCode(config.community) ? config : null;
 }
 
 /** Saves the sync settings of this PC. */

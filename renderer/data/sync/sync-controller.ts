@@ -19,6 +19,9 @@ import { publishVillageStatus } from './village-status';
 
 const BASE_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 60_000;
+// The start-up login check: a cut or a 5xx says nothing about the password, so it is asked again soon.
+const GATE_RETRY_MS = 1_000;
+const GATE_MAX_RETRY_MS = 10_000;
 /** After the link recovers, the replications still asleep in their backoff are restarted, at most this often. */
 const RECOVERY_RESTART_MS = 10_000;
 const LONG_POLL_MS = 25_000;
@@ -37,7 +40,7 @@ function unwrap(error: unknown): unknown {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The one service that owns sync (STYLE.md, after CHT): live replication of appeals and events with the user's
+ * The one service that owns sync (docs/conventions.md, after CHT): live replication of appeals and events with the user's
  * CouchDB database, retry with backoff while the link is down, a stop and a request to log in on 401, and one
  * status stream that tells the truth (online, waiting, last success, progress, the last failure in words).
  */
@@ -54,6 +57,8 @@ export class SyncController {
   private stream$ = new Subject<'RESYNC'>();
   private retryMs = BASE_RETRY_MS;
   private runId = 0;
+  /** The credentials the server last accepted in this session of the app. */
+  private verifiedAuth: CouchAuth | null = null;
   private pendingRefresh = new Set<string>();
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStatusPublish = 0;
@@ -66,7 +71,7 @@ export class SyncController {
   private uploadsStopped: Promise<void> = Promise.resolve();
 
   /**
-   * Fetches a file's bytes on demand from this user's server database (central: ov_central; a village: its own),
+   * Fetches a file's bytes on demand from this user's server database (the council: the central database; a village: its own),
    * or null when sync is not running (not logged in): nothing is downloaded up front.
    */
   get fetchFile(): ((file: AttachedFile) => Promise<Uint8Array>) | null {
@@ -111,7 +116,11 @@ export class SyncController {
     this.status.next({ ...this.status.value, ...change });
   }
 
-  /** Starts live sync with these credentials (after login, or at start-up with the remembered ones). */
+  /**
+   * Starts live sync with these credentials (after login, or at start-up with the remembered ones). A password saved
+   * on this PC is checked once first: sync opens several requests at once, and with a password changed on the server
+   * each refused one would count toward CouchDB's lockout (5 failures lock the account for 5 minutes).
+   */
   start(auth: CouchAuth): void {
     this.stopReplications();
     this.auth = auth;
@@ -121,6 +130,38 @@ export class SyncController {
     this.stream$ = new Subject<'RESYNC'>();
     this.retryMs = BASE_RETRY_MS;
     this.patch({ isRunning: true, failure: null });
+    if (auth.kind === 'basic' && auth !== this.verifiedAuth) void this.checkLoginThenRun(runId, client, auth);
+    else this.run(runId, client);
+  }
+
+  /**
+   * One `GET /_session` until the server answers (no answer counts toward the lockout); a refusal stops sync. A cut or
+   * a 5xx says nothing about the password, and the check is a few hundred bytes: it is retried soon (at most every
+   * GATE_MAX_RETRY_MS), not on the replications' long backoff. Restarts of the same login (`retryNow`) skip it.
+   */
+  private async checkLoginThenRun(runId: number, client: CouchClient, auth: CouchAuth & { kind: 'basic' }): Promise<void> {
+    let delay = GATE_RETRY_MS;
+    while (runId === this.runId) {
+      try {
+        const ctx = await client.session();
+        if (runId !== this.runId) return;
+        if (ctx.name !== auth.username) return this.onFailure({ kind: 'login', detail: 'the saved password is refused' });
+        this.verifiedAuth = auth;
+        this.patch({ failure: null, isOnline: true });
+        return this.run(runId, client);
+      } catch (error) {
+        if (runId !== this.runId) return;
+        const failure = classifyError(error);
+        if (failure.kind === 'login') return this.onFailure(failure);
+        this.patch({ isOnline: failure.kind !== 'offline', failure });
+        await sleep(delay);
+        delay = Math.min(delay * 2, GATE_MAX_RETRY_MS);
+      }
+    }
+  }
+
+  /** The replications, the long poll and the upload queue of one run. */
+  private run(runId: number, client: CouchClient): void {
     const hooks = {
       onRequestOk: () => {
         const wasFailing = this.current.failure !== null;

@@ -57,7 +57,7 @@ const sleep = (ms: number, signal: { wake: () => void }) =>
   });
 
 /**
- * The app's own upload queue for attached files (RxDB's replication carries no attachments, DESIGN.md): each waiting
+ * The app's own upload queue for attached files (RxDB's replication carries no attachments, docs/architecture.md): each waiting
  * file goes as chunk documents `chunk:<fileId>:<n>`, one small request each, and its metadata `file:<id>` last, so
  * a `file:` document on the server means all its bytes are there. Resumable: before sending, it asks which chunks
  * the server already has and sends only the missing ones, so a cut costs at most one chunk. A failure waits with

@@ -1,7 +1,7 @@
 /**
  * Reads and writes the records a backup or transfer file carries, generically over the database's data collections:
  * every collection in DATA_COLLECTIONS, with its RxDB attachments (as base64) where its schema declares them. Data
- * collections have the primary key `id` and are write-once (DESIGN.md): the same id is the same record, so an import
+ * collections have the primary key `id` and are write-once (docs/architecture.md): the same id is the same record, so an import
  * inserts only the ids not yet present and a second import of the same file changes nothing.
  */
 import type { RxCollection } from 'rxdb';

@@ -40,7 +40,7 @@ function useWidth(element: HTMLElement | null): number {
 
 /**
  * A PDF drawn by pdf.js, page under page on canvases in a scrolling box, fitted to its width with zoom steps.
- * Chromium's own PDF viewer is not used: it is a plugin, and plugins stay off in the app (DESIGN.md's baseline).
+ * Chromium's own PDF viewer is not used: it is a plugin, and plugins stay off in the app (docs/architecture.md, security baseline).
  */
 export function PdfViewer({ blob, name }: { blob: Blob; name: string }) {
   const { t } = useTranslation();

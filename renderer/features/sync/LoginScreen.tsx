@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isWorkstation } from '../../../shared/domain/indexes/reg-index';
 import type { Profile } from '../../data/profile.repository';
@@ -15,6 +15,15 @@ interface Props {
 
 const DEFAULT_SERVER = 'http://127.0.0.1:5984';
 
+/** An account the server has locked after failed logins: the same server and name wait until `until`. */
+interface Lock {
+  serverUrl: string;
+  username: string;
+  until: number;
+  /** The message that said so, taken away when the lock ends. */
+  message: string;
+}
+
 /**
  * Login to the council's server (checked against CouchDB's `_session`). On a new PC it also sets the workstation up
  * from the account: the village comes from the account's role, so a PC can never be bound to another village's data.
@@ -28,7 +37,12 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
   const [operatorName, setOperatorName] = useState('');
   const [villageName, setVillageName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [lock, setLock] = useState<Lock | null>(null);
+  // A second submit while one is in flight (Enter pressed twice) must not send a second password: CouchDB counts each.
+  const inFlight = useRef(false);
+  const isLocked = lock !== null && lock.serverUrl === serverUrl && lock.username === username.trim();
   const lang = i18n.language === 'en' ? 'en' : 'uk';
 
   // The server's community code fills in a PC that has none; one a PC already has is kept.
@@ -58,16 +72,38 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
     });
   }, [sync, profile, lang, onLoggedIn, profileFrom]);
 
+  // The lock ends by itself: then the form says so and takes the password again.
+  useEffect(() => {
+    if (!lock) return;
+    const timer = setTimeout(
+      () => {
+        setLock(null);
+        setError((shown) => (shown === lock.message ? null : shown));
+        setNotice(t('login.unlocked'));
+      },
+      Math.max(0, lock.until - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [lock, t]);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (inFlight.current || isLocked) return;
     if (!profile && !isWorkstation(Number(workstation))) return setError(t('setup.errors.workstation'));
+    inFlight.current = true;
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       const result = await sync.login({ serverUrl, username: username.trim(), password }, profile);
-      if (!result.ok) return setError(result.message[lang]);
+      if (!result.ok) {
+        const message = result.message[lang];
+        if (result.lockedUntil) setLock({ serverUrl, username: username.trim(), until: result.lockedUntil, message });
+        return setError(message);
+      }
       await onLoggedIn(profileFrom(result.config, result.communityCode));
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
@@ -89,13 +125,14 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
             autoFocus
           />
         </Field>
-        <Field id="login-password" label={t('login.password')}>
+        <Field id="login-password" label={t('login.password')} hint={t('login.passwordHint')}>
           <input
             id="login-password"
             type="password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             autoComplete="current-password"
+            aria-describedby="login-password-hint"
           />
         </Field>
         {!profile && (
@@ -123,8 +160,9 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
             {error}
           </p>
         )}
+        {notice && <p role="status">{notice}</p>}
         <div className="actions">
-          <button type="submit" className="primary" disabled={isBusy}>
+          <button type="submit" className="primary" disabled={isBusy || isLocked}>
             {t('login.submit')}
           </button>
           <button type="button" onClick={onCancel}>

@@ -16,7 +16,7 @@ export const MAX_TERM_DAYS = 45;
 /** An open appeal is "due soon" when its due date is today or within the next DUE_SOON_DAYS - 1 days. */
 export const DUE_SOON_DAYS = 3;
 
-/** The office practice for "one month": 30 calendar days (DOMAIN.md). */
+/** The office practice for "one month": 30 calendar days (docs/domain.md). */
 export const NORMAL_TERM_DAYS = 30;
 
 /**

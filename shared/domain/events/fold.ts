@@ -1,5 +1,5 @@
 /**
- * The current state of an appeal as a pure fold of the appeal document and its events (DESIGN.md: write-once records,
+ * The current state of an appeal as a pure fold of the appeal document and its events (docs/architecture.md: write-once records,
  * append-only events). Events arrive by replication in any order and possibly twice, so the fold first puts them in one
  * total order and drops repeated ids: every device computes the same state from the same set of events.
  *

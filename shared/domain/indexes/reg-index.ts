@@ -4,7 +4,7 @@
  *
  * Offline PCs allocate them without a server, so each PC numbers under its own prefix: `<VILLAGE>.<WS>-<LETTER>-<SEQ>`,
  * e.g. `HLB.1-Б-17`. VILLAGE is the village code (unique in the community, it also names the CouchDB database
- * `ov_v_<code>`), WS the workstation number the PC got at setup (unique inside the village). SEQ runs per prefix, not per
+ * `ov-<community>-v-<code>`), WS the workstation number the PC got at setup (unique inside the village). SEQ runs per prefix, not per
  * letter, so `(VILLAGE, WS, SEQ)` alone is unique and the letter only helps people find the card in a paper file.
  */
 import { AppError } from '../../lib/result';

@@ -1,6 +1,6 @@
 /**
  * Who may do what. The same matrix is enforced in the UI, in the repositories and on the server (validate_doc_update),
- * because replicated documents skip client hooks (STYLE.md).
+ * because replicated documents skip client hooks (docs/conventions.md).
  *
  * Reasoning: the village (starosta, clerk) receives, registers and hands answers over; the council decides. Art. 20 gives
  * the extension of a term to the head of the body, and the answer, the executor and removal from control are the

@@ -1,5 +1,5 @@
 /**
- * Documents as the app replicates them (DESIGN.md data model; `_id` = kind prefix + RxDB primary key), for server tests.
+ * Documents as the app replicates them (docs/architecture.md data model; `_id` = kind prefix + RxDB primary key), for server tests.
  */
 import { ulid } from 'ulid';
 import { ID_PREFIX, statusDocId } from '../../../shared/couch/names';

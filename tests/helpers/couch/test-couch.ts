@@ -1,70 +1,55 @@
 /**
- * A CouchDB for integration tests: a pouchdb-server process on a free port of 127.0.0.1 with a temporary data dir, or,
- * when `COUCHDB_URL=http://admin:pass@host:5984` is set, that server (a real Apache CouchDB) and no process at all.
- * Tests get fresh databases by using fresh village codes and user names (`uniqueCode`), and remove them afterwards.
+ * The CouchDB of the integration and end-to-end suites: the Apache CouchDB in COUCHDB_URL, started for the run by
+ * global-couch.ts. Every test file works in a community of its own (its own databases, roles and replications), so
+ * files share one server the way communities share a regional host, and never see each other's data; `stop` removes
+ * the community again.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type CouchConnection, connectionFromEnv, request } from '../../../server/admin/couch-client';
-import { freePort, type PouchServer, startPouchServer } from '../../../server/embedded/pouchdb-process';
-import {
-  CENTRAL_DB,
-  toCentralReplicationId,
-  toVillageReplicationId,
-  villageDbName,
-  villageDocId,
-} from '../../../shared/couch/names';
+import { setup } from '../../../server/admin/provision';
+import { type CommunityNames, communityNames } from '../../../shared/couch/names';
 
-/**
- * True when the suite runs against the server in COUCHDB_URL (a real CouchDB) rather than a spawned pouchdb-server.
- * Known at collection time, so tests for pouchdb-server's known weaknesses are defined only where they apply.
- */
-export const isExternalCouch = Boolean(process.env.COUCHDB_URL);
-
-/** A server for one test file. */
+/** The server and this file's community on it. */
 export interface TestCouch {
   /** Base address without credentials. */
   url: string;
   /** Base address with the admin's credentials (what COUCHDB_URL holds for the admin command). */
   adminUrl: string;
   conn: CouchConnection;
+  /** The server admin's name and password, for `http()`. */
+  admin: { name: string; password: string };
+  /** This file's community code. */
+  community: string;
+  names: CommunityNames;
+  /** `setup --community` for this file's community, allowing the given browser origins. */
+  setup: (webOrigins?: readonly string[]) => Promise<void>;
+  /** Removes the community's databases, replications and users. */
   stop: () => Promise<void>;
 }
 
-/** Starts pouchdb-server (in memory, so each file starts empty and fast) or connects to COUCHDB_URL. */
+/** The run's CouchDB (COUCHDB_URL, set by the global setup) with a fresh community for this file. */
 export async function startTestCouch(): Promise<TestCouch> {
-  if (isExternalCouch) {
-    const adminUrl = (process.env.COUCHDB_URL ?? '').replace(/\/+$/, '');
-    const conn = connectionFromEnv({ COUCHDB_URL: adminUrl });
-    return { url: conn.base, adminUrl, conn, stop: async () => {} };
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'ov-couch-'));
-  let stderr = '';
-  let server: PouchServer;
-  try {
-    server = await startPouchServer({
-      port: await freePort(),
-      dataDir,
-      adminUser: 'admin',
-      adminPassword: 'test-admin-pass',
-      inMemory: true,
-      onStderr: (text) => {
-        stderr += text;
-      },
-    });
-  } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
-    throw new Error(`pouchdb-server did not start: ${(error as Error).message}\n${stderr}`);
-  }
+  const adminUrl = (process.env.COUCHDB_URL ?? '').replace(/\/+$/, '');
+  if (!adminUrl)
+    throw new Error('COUCHDB_URL is not set: the suites run with the global setup tests/helpers/couch/global-couch.ts');
+  return testCouchOn(adminUrl);
+}
+
+/** A fresh community on the server at `adminUrl` (a server admin's address). */
+export function testCouchOn(adminUrl: string): TestCouch {
+  const conn = connectionFromEnv({ COUCHDB_URL: adminUrl });
+  const community = uniqueCode('c');
+  const parsed = new URL(adminUrl);
   return {
-    url: server.url,
-    adminUrl: server.adminUrl,
-    conn: connectionFromEnv({ COUCHDB_URL: server.adminUrl }),
-    stop: async () => {
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
+    url: conn.base,
+    adminUrl,
+    conn,
+    admin: { name: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) },
+    community,
+    names: communityNames(community),
+    setup: async (webOrigins = []) => {
+      await setup(conn, { community, communityName: `Громада ${community}`, webOrigins });
     },
+    stop: () => removeCommunity(conn, community),
   };
 }
 
@@ -120,25 +105,28 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
 }
 
-/**
- * Removes what `add-village` created for `code` (replications first, so they stop), and the users given. Only on an
- * external CouchDB: deleting a running `_replicator` document kills pouchdb-server, whose in-memory data goes with the
- * process at the end of the file anyway.
- */
-export async function removeVillage(conn: CouchConnection, code: string, users: readonly string[] = []): Promise<void> {
-  if (!isExternalCouch) return;
-  for (const id of [toCentralReplicationId(code), toVillageReplicationId(code)]) {
-    const doc = await request<{ _rev?: string }>(conn, 'GET', `/_replicator/${encodeURIComponent(id)}`);
-    if (doc.status === 200) await request(conn, 'DELETE', `/_replicator/${encodeURIComponent(id)}?rev=${doc.body._rev}`);
+/** Removes the replications, databases and users of a community (replications first, so they stop). */
+export async function removeCommunity(conn: CouchConnection, community: string): Promise<void> {
+  const names = communityNames(community);
+  const range = (prefix: string) =>
+    `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\uffff`))}`;
+  const jobs = await request<{ rows?: { id: string; value: { rev: string } }[] }>(
+    conn,
+    'GET',
+    `/_replicator/_all_docs?${range(names.replicationPrefix)}`,
+  );
+  for (const row of jobs.body.rows ?? []) {
+    await request(conn, 'DELETE', `/_replicator/${encodeURIComponent(row.id)}?rev=${row.value.rev}`);
   }
-  await request(conn, 'DELETE', `/${villageDbName(code)}`);
-  const entry = await request<{ _rev?: string }>(conn, 'GET', `/${CENTRAL_DB}/${encodeURIComponent(villageDocId(code))}`);
-  if (entry.status === 200) {
-    await request(conn, 'DELETE', `/${CENTRAL_DB}/${encodeURIComponent(villageDocId(code))}?rev=${entry.body._rev}`);
-  }
-  for (const name of users) {
-    const id = encodeURIComponent(`org.couchdb.user:${name}`);
-    const user = await request<{ _rev?: string }>(conn, 'GET', `/_users/${id}`);
-    if (user.status === 200) await request(conn, 'DELETE', `/_users/${id}?rev=${user.body._rev}`);
+  const dbs = await request<string[]>(conn, 'GET', `/_all_dbs?${range(names.dbPrefix)}`);
+  for (const db of dbs.body ?? []) await request(conn, 'DELETE', `/${encodeURIComponent(db)}`);
+  const users = await request<{ rows?: { id: string; doc?: { _rev: string; roles?: string[] } }[] }>(
+    conn,
+    'GET',
+    '/_users/_all_docs?include_docs=true',
+  );
+  for (const row of users.body.rows ?? []) {
+    if (!row.doc?.roles?.some((r) => r.startsWith(`ov:${community}:`))) continue;
+    await request(conn, 'DELETE', `/_users/${encodeURIComponent(row.id)}?rev=${row.doc._rev}`);
   }
 }

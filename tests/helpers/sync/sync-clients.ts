@@ -5,36 +5,46 @@
 
 import type { AppDatabase } from '../../../renderer/data/database';
 import type { Profile } from '../../../renderer/data/profile.repository';
-import { databaseFor, type SyncConfig } from '../../../renderer/data/sync/sync-config';
+import type { SyncConfig } from '../../../renderer/data/sync/sync-config';
 import { SyncController } from '../../../renderer/data/sync/sync-controller';
 import type { SyncStatus } from '../../../renderer/data/sync/sync-status';
-import { addUser, addVillage, setup } from '../../../server/admin/provision';
+import { addUser, addVillage } from '../../../server/admin/provision';
+import { communityNames } from '../../../shared/couch/names';
 import type { TestCouch } from '../couch/test-couch';
 import { eventually, uniqueCode } from '../couch/test-couch';
 
 export const PASSWORD = 'correct horse battery';
 
 export interface Community {
+  /** The community's code (the test file's own, see test-couch.ts). */
+  code: string;
   villages: [string, string];
   users: { a: string; b: string; central: string };
 }
 
 /** Two villages with a starosta each and one central user, on a fresh set of databases. */
 export async function provisionCommunity(couch: TestCouch): Promise<Community> {
-  await setup(couch.conn);
+  await couch.setup();
+  const code = couch.community;
   const a = uniqueCode('va');
   const b = uniqueCode('vb');
-  await addVillage(couch.conn, a, 'Глибоке');
-  await addVillage(couch.conn, b, 'Зарічне');
+  await addVillage(couch.conn, code, a, 'Глибоке');
+  await addVillage(couch.conn, code, b, 'Зарічне');
   const users = { a: `st_${a}`, b: `st_${b}`, central: `c_${a}` };
-  await addUser(couch.conn, { name: users.a, password: PASSWORD, role: 'starosta', village: a });
-  await addUser(couch.conn, { name: users.b, password: PASSWORD, role: 'starosta', village: b });
-  await addUser(couch.conn, { name: users.central, password: PASSWORD, role: 'central' });
-  return { villages: [a, b], users };
+  await addUser(couch.conn, code, { name: users.a, password: PASSWORD, role: 'starosta', village: a });
+  await addUser(couch.conn, code, { name: users.b, password: PASSWORD, role: 'starosta', village: b });
+  await addUser(couch.conn, code, { name: users.central, password: PASSWORD, role: 'central' });
+  return { code, villages: [a, b], users };
 }
 
 /** The profile and sync settings of a user. */
-export function clientSetup(serverUrl: string, username: string, role: 'starosta' | 'central', villageId: string) {
+export function clientSetup(
+  serverUrl: string,
+  username: string,
+  role: 'starosta' | 'central',
+  villageId: string,
+  community: string,
+) {
   const profile: Profile = {
     role,
     villageCode: villageId,
@@ -42,7 +52,9 @@ export function clientSetup(serverUrl: string, username: string, role: 'starosta
     workstation: 1,
     operatorName: username,
   };
-  const config: SyncConfig = { serverUrl, username, dbName: databaseFor(role, villageId), role, villageId };
+  const names = communityNames(community);
+  const dbName = role === 'central' ? names.centralDb : names.villageDb(villageId);
+  const config: SyncConfig = { serverUrl, username, community, dbName, role, villageId };
   return { profile, config };
 }
 

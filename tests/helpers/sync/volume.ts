@@ -8,7 +8,6 @@ import type { AppDatabase } from '../../../renderer/data/database';
 import { recordEvent } from '../../../renderer/data/events.repository';
 import type { Profile } from '../../../renderer/data/profile.repository';
 import { type CouchConnection, request } from '../../../server/admin/couch-client';
-import { CENTRAL_DB } from '../../../shared/couch/names';
 import type { IsoDate } from '../../../shared/lib/dates';
 import { draftOf } from '../data/fixtures';
 
@@ -57,13 +56,17 @@ export async function registerMany(
 }
 
 /** Appeal and event documents of the given villages in the central database: `_id` → `_rev`. */
-export async function centralDocsOf(conn: CouchConnection, villages: readonly string[]): Promise<Map<string, string>> {
+export async function centralDocsOf(
+  conn: CouchConnection,
+  centralDb: string,
+  villages: readonly string[],
+): Promise<Map<string, string>> {
   const res = await request<{ rows: { id: string; value: { rev: string }; doc?: { villageId?: string } }[] }>(
     conn,
     'GET',
-    `/${CENTRAL_DB}/_all_docs?include_docs=true`,
+    `/${centralDb}/_all_docs?include_docs=true`,
   );
-  if (res.status !== 200) throw new Error(`_all_docs of ${CENTRAL_DB}: HTTP ${res.status}`);
+  if (res.status !== 200) throw new Error(`_all_docs of ${centralDb}: HTTP ${res.status}`);
   const docs = new Map<string, string>();
   for (const row of res.body.rows) {
     const kind = row.id.startsWith('appeal:') || row.id.startsWith('event:');
@@ -80,6 +83,7 @@ export function centralIdsOf(...registered: Registered[]): string[] {
 /** Waits until the central database holds at least `ids.length` documents of the villages; returns what it holds. */
 export async function waitForCentral(
   conn: CouchConnection,
+  centralDb: string,
   villages: readonly string[],
   ids: readonly string[],
   timeoutMs: number,
@@ -89,13 +93,13 @@ export async function waitForCentral(
   let docs = new Map<string, string>();
   for (;;) {
     // The test's own look at the server may meet a keep-alive socket closed under it: that is no verdict, look again.
-    docs = await centralDocsOf(conn, villages).catch(() => docs);
+    docs = await centralDocsOf(conn, centralDb, villages).catch(() => docs);
     progress?.(docs.size);
     if (docs.size >= ids.length) return docs;
     if (Date.now() > deadline) {
       const missing = ids.filter((id) => !docs.has(id));
       throw new Error(
-        `timed out: ${missing.length} of ${ids.length} not in ${CENTRAL_DB}, e.g. ${missing.slice(0, 3).join(', ')}`,
+        `timed out: ${missing.length} of ${ids.length} not in ${centralDb}, e.g. ${missing.slice(0, 3).join(', ')}`,
       );
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -7,7 +7,7 @@ import { storeFiles } from '../../../renderer/data/files.repository';
 import { CouchClient } from '../../../renderer/data/sync/couch-client';
 import { fetchFileBytes } from '../../../renderer/data/sync/file-fetch';
 import { outboxRow } from '../../../renderer/data/sync/outbox';
-import { CENTRAL_DB, fileDocId } from '../../../shared/couch/names';
+import { fileDocId } from '../../../shared/couch/names';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { eventually, http } from '../../helpers/couch/test-couch';
 import { clockOn, draftOf } from '../../helpers/data/fixtures';
@@ -26,7 +26,7 @@ function scanBytes(size: number): Uint8Array {
 }
 
 /**
- * Attached files travel by the app's own upload queue (DESIGN.md: RxDB's CouchDB replication carries no attachments):
+ * Attached files travel by the app's own upload queue (docs/architecture.md: RxDB's CouchDB replication carries no attachments):
  * chunk documents through a 256 kbit/s link with latency and cuts into the village database, on to ov_central by
  * the server's replicator, and fetched there on demand by the central office.
  */
@@ -34,11 +34,11 @@ describe('attached files over a weak link', () => {
   const suite = useSyncSuite();
   const { dbs, controllers, proxies } = suite;
 
-  it('a 2 MB scan reaches the village database and ov_central intact at 256 kbit/s with cuts, resuming where it stopped', async () => {
+  it('a 2 MB scan reaches the village database and the central one intact at 256 kbit/s with cuts, resuming where it stopped', async () => {
     const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
-    const village = clientSetup('', community.users.a, 'starosta', a);
+    const village = clientSetup('', community.users.a, 'starosta', a, community.code);
     const dbA = await dbs.create('memory');
     const registered = await registerAppeal(dbA, village.profile, draftOf({ receivedOn: today }), clockOn(today));
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
@@ -84,12 +84,12 @@ describe('attached files over a weak link', () => {
         `bytes up ${wire.toServer}`,
     );
     // Each chunk was written once (revision 1) and nothing else; a cut cost at most the one chunk in flight.
-    const admin = { name: 'admin', password: 'test-admin-pass' };
+    const admin = suite.couch.admin;
     const chunks = await http<{ rows: { id: string; value: { rev: string } }[] }>(
       suite.couch.url,
       admin,
       'GET',
-      `/ov_v_${a}/_all_docs?startkey=${encodeURIComponent(JSON.stringify(`chunk:${file.id}:`))}&endkey=${encodeURIComponent(JSON.stringify(`chunk:${file.id}:\ufff0`))}`,
+      `/${suite.couch.names.villageDb(a)}/_all_docs?startkey=${encodeURIComponent(JSON.stringify(`chunk:${file.id}:`))}&endkey=${encodeURIComponent(JSON.stringify(`chunk:${file.id}:\ufff0`))}`,
     );
     expect(chunks.body.rows).toHaveLength(file.chunkCount);
     expect(chunks.body.rows.every((r) => r.value.rev.startsWith('1-'))).toBe(true);
@@ -99,11 +99,16 @@ describe('attached files over a weak link', () => {
     expect(wire.toServer).toBeLessThan(bytes.byteLength * 1.15 + resent * 90_000);
 
     const adminUrl = suite.couch.url;
-    const villageDoc = await http<AttachedFile>(adminUrl, admin, 'GET', `/ov_v_${a}/${encodeURIComponent(fileDocId(file.id))}`);
+    const villageDoc = await http<AttachedFile>(
+      adminUrl,
+      admin,
+      'GET',
+      `/${suite.couch.names.villageDb(a)}/${encodeURIComponent(fileDocId(file.id))}`,
+    );
     expect(villageDoc.status).toBe(200);
     // The server's replicator carries the metadata and the chunks into ov_central; the central user reads them there.
-    await eventually('the file in ov_central', async () => {
-      const r = await http(adminUrl, admin, 'GET', `/${CENTRAL_DB}/${encodeURIComponent(fileDocId(file.id))}`);
+    await eventually('the file in the central database', async () => {
+      const r = await http(adminUrl, admin, 'GET', `/${suite.couch.names.centralDb}/${encodeURIComponent(fileDocId(file.id))}`);
       return r.status === 200 ? true : undefined;
     });
     const centralClient = new CouchClient(suite.couch.url, {
@@ -112,8 +117,8 @@ describe('attached files over a weak link', () => {
       password: PASSWORD,
     });
     const atCentral = await eventually(
-      'all chunks in ov_central',
-      async () => fetchFileBytes(centralClient, CENTRAL_DB, file).catch(() => undefined),
+      'all chunks in the central database',
+      async () => fetchFileBytes(centralClient, suite.couch.names.centralDb, file).catch(() => undefined),
       30_000,
     );
     expect(await sha256Hex(atCentral)).toBe(await sha256Hex(bytes));
@@ -123,8 +128,8 @@ describe('attached files over a weak link', () => {
     const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
-    const village = clientSetup(suite.couch.url, community.users.a, 'starosta', a);
-    const central = clientSetup(suite.couch.url, community.users.central, 'central', 'central');
+    const village = clientSetup(suite.couch.url, community.users.a, 'starosta', a, community.code);
+    const central = clientSetup(suite.couch.url, community.users.central, 'central', 'central', community.code);
     const dbA = await dbs.create('memory');
     const dbC = await dbs.create('memory');
     const registered = await registerAppeal(dbA, village.profile, draftOf({ receivedOn: today }), clockOn(today));
@@ -167,7 +172,7 @@ describe('attached files over a weak link', () => {
     const community = await provisionCommunity(suite.couch);
     const [a] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
-    const village = clientSetup(suite.couch.url, community.users.a, 'starosta', a);
+    const village = clientSetup(suite.couch.url, community.users.a, 'starosta', a, community.code);
     const db = await dbs.create('memory');
     const registered = await registerAppeal(db, village.profile, draftOf({ receivedOn: today }), clockOn(today));
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));

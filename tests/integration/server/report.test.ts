@@ -1,6 +1,7 @@
 /**
- * The admin `report` command against a CouchDB-compatible server: the fixture's appeals and events seeded into
- * `ov_central`, the command run as a child process as an administrator would, the file read back.
+ * The admin `report` command against the run's Apache CouchDB: the fixture's appeals and events seeded into the central
+ * database of this file's own community, the command run as a child process as an administrator would, the file read
+ * back.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -9,12 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { request } from '../../../server/admin/couch-client';
-import { addVillage, setup } from '../../../server/admin/provision';
-import { docsByPrefix } from '../../../server/admin/report';
-import { CENTRAL_DB, ID_PREFIX } from '../../../shared/couch/names';
+import { docsByPrefix, request } from '../../../server/admin/couch-client';
+import { addVillage } from '../../../server/admin/provision';
+import { ID_PREFIX } from '../../../shared/couch/names';
 import { SHEET_LAYOUT } from '../../../shared/reports/xlsx';
-import { removeVillage, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
+import { startTestCouch, type TestCouch } from '../../helpers/couch/test-couch';
 import { APPEALS, EVENTS, EXPECTED_Q3, TOTALS_Q3, VILLAGES } from '../../helpers/report-fixture';
 
 const BIN = fileURLToPath(new URL('../../../server/bin/ov-admin.mjs', import.meta.url));
@@ -38,56 +38,45 @@ function runAdmin(args: string[], env: Record<string, string>): Promise<{ code: 
 
 let couch: TestCouch;
 let dir: string;
-// Fresh village codes and ids, so the test also runs against a shared real CouchDB (COUCHDB_URL).
-const codes = new Map(VILLAGES.map((v) => [v.code, uniqueCode(v.code.slice(0, 2))]));
-const run = uniqueCode('r');
-const mapVillage = (id: string) => codes.get(id) ?? id;
 
+// The community is this file's own, so the fixture's village codes and ids are used as they are: its central database
+// holds exactly the fixture.
 beforeAll(async () => {
   couch = await startTestCouch();
   dir = await mkdtemp(join(tmpdir(), 'ov-report-'));
-  await setup(couch.conn);
-  for (const v of VILLAGES) await addVillage(couch.conn, mapVillage(v.code), v.name);
+  await couch.setup();
+  for (const v of VILLAGES) await addVillage(couch.conn, couch.community, v.code, v.name);
   const docs = [
-    ...APPEALS.map((a) => ({
-      ...a,
-      _id: `${ID_PREFIX.appeal}${a.id}${run}`,
-      id: `${a.id}${run}`,
-      villageId: mapVillage(a.villageId),
-    })),
-    ...EVENTS.map((e) => ({
-      ...e,
-      _id: `${ID_PREFIX.event}${e.id}${run}`,
-      id: `${e.id}${run}`,
-      appealId: `${e.appealId}${run}`,
-      villageId: mapVillage(e.villageId),
-      type: 'event',
-    })),
+    ...APPEALS.map((a) => ({ ...a, _id: `${ID_PREFIX.appeal}${a.id}` })),
+    ...EVENTS.map((e) => ({ ...e, _id: `${ID_PREFIX.event}${e.id}`, type: 'event' })),
   ];
-  const res = await request<{ error?: string }[]>(couch.conn, 'POST', `/${CENTRAL_DB}/_bulk_docs`, { docs });
+  const res = await request<{ error?: string }[]>(couch.conn, 'POST', `/${couch.names.centralDb}/_bulk_docs`, { docs });
   expect(res.status).toBe(201);
   expect(res.body.filter((r) => r.error)).toEqual([]);
 });
 
 afterAll(async () => {
-  for (const code of codes.values()) await removeVillage(couch.conn, code);
   await couch?.stop();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('ov-admin report', () => {
   test('reads appeals and events page by page', async () => {
-    const appeals = await docsByPrefix<{ id: string }>(couch.conn, CENTRAL_DB, ID_PREFIX.appeal, 5);
-    const mine = appeals.filter((a) => a.id.endsWith(run));
-    expect(mine).toHaveLength(APPEALS.length);
+    const appeals = await docsByPrefix<{ id: string }>(couch.conn, couch.names.centralDb, ID_PREFIX.appeal, 5);
+    expect(appeals.map((a) => a.id).sort()).toEqual(APPEALS.map((a) => a.id).sort());
     expect(new Set(appeals.map((a) => a.id)).size).toBe(appeals.length);
+    const events = await docsByPrefix<{ id: string }>(couch.conn, couch.names.centralDb, ID_PREFIX.event, 4);
+    expect(events.map((e) => e.id).sort()).toEqual(EVENTS.map((e) => e.id).sort());
   });
 
   test('writes the community report of 2026-Q3 as .xlsx with the hand-computed counts', async () => {
     const out = join(dir, 'q3.xlsx');
-    const result = await runAdmin(['report', '--period', '2026-Q3', '--format', 'xlsx', '--out', out], {
-      COUCHDB_URL: couch.adminUrl,
-    });
+    const result = await runAdmin(
+      ['report', '--community', couch.community, '--period', '2026-Q3', '--format', 'xlsx', '--out', out],
+      {
+        COUCHDB_URL: couch.adminUrl,
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`written   ${out} (2026-Q3, Whole community,`);
@@ -115,10 +104,12 @@ describe('ov-admin report', () => {
 
   test('writes one village as CSV', async () => {
     const out = join(dir, 'zarichne.csv');
-    const village = mapVillage('zarichne');
-    const result = await runAdmin(['report', '--period', '2026-Q3', '--format', 'csv', '--out', out, '--village', village], {
-      COUCHDB_URL: couch.adminUrl,
-    });
+    const result = await runAdmin(
+      ['report', '--community', couch.community, '--period', '2026-Q3', '--format', 'csv', '--out', out, '--village', 'zarichne'],
+      {
+        COUCHDB_URL: couch.adminUrl,
+      },
+    );
     expect(result.code).toBe(0);
     const text = await readFile(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -130,22 +121,40 @@ describe('ov-admin report', () => {
   });
 
   test('a wrong period or format: exit 2 before touching the server, in both languages', async () => {
-    const bad = await runAdmin(['report', '--period', '2026-Q5', '--format', 'xlsx', '--out', join(dir, 'x.xlsx')], {
-      COUCHDB_URL: 'http://admin:x@127.0.0.1:1',
-    });
+    const bad = await runAdmin(
+      ['report', '--community', couch.community, '--period', '2026-Q5', '--format', 'xlsx', '--out', join(dir, 'x.xlsx')],
+      {
+        COUCHDB_URL: 'http://admin:x@127.0.0.1:1',
+      },
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Неправильний період «2026-Q5»');
     expect(bad.stderr).toContain('Invalid period "2026-Q5"');
-    const format = await runAdmin(['report', '--period', '2026-Q3', '--format', 'pdf', '--out', join(dir, 'x.pdf')], {
-      COUCHDB_URL: 'http://admin:x@127.0.0.1:1',
-    });
+    const format = await runAdmin(
+      ['report', '--community', couch.community, '--period', '2026-Q3', '--format', 'pdf', '--out', join(dir, 'x.pdf')],
+      {
+        COUCHDB_URL: 'http://admin:x@127.0.0.1:1',
+      },
+    );
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format must be xlsx or csv, not pdf');
   });
 
   test('an unknown village and an unwritable file: exit 1, in words', async () => {
     const unknown = await runAdmin(
-      ['report', '--period', '2026', '--format', 'csv', '--out', join(dir, 'u.csv'), '--village', 'nemaie'],
+      [
+        'report',
+        '--community',
+        couch.community,
+        '--period',
+        '2026',
+        '--format',
+        'csv',
+        '--out',
+        join(dir, 'u.csv'),
+        '--village',
+        'nemaie',
+      ],
       {
         COUCHDB_URL: couch.adminUrl,
       },
@@ -153,7 +162,17 @@ describe('ov-admin report', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Село «nemaie» не зареєстроване');
     const unwritable = await runAdmin(
-      ['report', '--period', '2026', '--format', 'csv', '--out', join(dir, 'no', 'such', 'dir.csv')],
+      [
+        'report',
+        '--community',
+        couch.community,
+        '--period',
+        '2026',
+        '--format',
+        'csv',
+        '--out',
+        join(dir, 'no', 'such', 'dir.csv'),
+      ],
       {
         COUCHDB_URL: couch.adminUrl,
       },

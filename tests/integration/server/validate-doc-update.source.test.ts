@@ -6,7 +6,7 @@
 import { parse } from 'acorn';
 import { describe, expect, test } from 'vitest';
 import { designDoc } from '../../../shared/couch/design-docs';
-import { CENTRAL_ROLE, STAROSTA_ROLE, villageRole } from '../../../shared/couch/names';
+import { communityNames } from '../../../shared/couch/names';
 import { type DbScope, VILLAGE_CODE_PATTERN, validateDocUpdateSource } from '../../../shared/couch/validate-doc-update';
 import type { Role } from '../../../shared/domain/appeal/appeal.types';
 import { EVENT_KINDS } from '../../../shared/domain/events/event.types';
@@ -35,22 +35,26 @@ function validator(scope: DbScope) {
   };
 }
 
+// Roles as add-user gives them, in a community of its own; a second community's users are strangers here.
+const COMMUNITY = 'hlybotska';
+const names = communityNames(COMMUNITY);
+const other = communityNames('zarichanska');
 const admin: Ctx = { name: 'admin', roles: ['_admin'] };
-const starosta = (code: string): Ctx => ({ name: `s-${code}`, roles: [villageRole(code), STAROSTA_ROLE] });
-const clerk = (code: string): Ctx => ({ name: `c-${code}`, roles: [villageRole(code)] });
-const central: Ctx = { name: 'rada', roles: [CENTRAL_ROLE] };
+const starosta = (code: string): Ctx => ({ name: `s-${code}`, roles: [names.villageRole(code), names.starostaRole] });
+const clerk = (code: string): Ctx => ({ name: `c-${code}`, roles: [names.villageRole(code), names.clerkRole] });
+const central: Ctx = { name: 'rada', roles: [names.centralRole] };
 
 describe('generated source', () => {
-  test.each([{ kind: 'central' } as const, { kind: 'village', code: 'hlyboke' } as const])(
-    'validate_doc_update, filters and views of $kind parse as ES5',
-    (scope) => {
-      const ddoc = designDoc(scope);
-      const sources = [ddoc.validate_doc_update, ...Object.values(ddoc.filters), ...Object.values(ddoc.views).map((v) => v.map)];
-      for (const source of sources) {
-        expect(() => parse(`(${source})`, { ecmaVersion: 5 }), source.slice(0, 80)).not.toThrow();
-      }
-    },
-  );
+  test.each([
+    { kind: 'central', community: COMMUNITY } as const,
+    { kind: 'village', community: COMMUNITY, code: 'hlyboke' } as const,
+  ])('validate_doc_update, filters and views of $kind parse as ES5', (scope) => {
+    const ddoc = designDoc(scope);
+    const sources = [ddoc.validate_doc_update, ...Object.values(ddoc.filters), ...Object.values(ddoc.views).map((v) => v.map)];
+    for (const source of sources) {
+      expect(() => parse(`(${source})`, { ecmaVersion: 5 }), source.slice(0, 80)).not.toThrow();
+    }
+  });
 
   test('the village code pattern agrees with isVillageCode', () => {
     const samples = [
@@ -71,7 +75,7 @@ describe('generated source', () => {
 });
 
 describe('decisions in a village database', () => {
-  const validate = validator({ kind: 'village', code: 'hlyboke' });
+  const validate = validator({ kind: 'village', community: COMMUNITY, code: 'hlyboke' });
   const appeal = appealDoc('hlyboke');
 
   test('its starosta registers its appeal; anonymous is unauthorized; another village is forbidden', () => {
@@ -130,6 +134,93 @@ describe('decisions in a village database', () => {
     });
   });
 
+  test('write-once for users: a revision of their own is refused even where CouchDB passes no oldDoc (a grafted branch)', () => {
+    // `_bulk_docs` with `new_edits: false` and a made-up branch reaches the function with oldDoc = null on CouchDB.
+    const byClerk = appealDoc('hlyboke', 'clerk');
+    for (const [doc, ctx] of [
+      [appeal, starosta('hlyboke')],
+      [byClerk, clerk('hlyboke')],
+      [appeal, central],
+    ] as const) {
+      expect(validate(doc, null, ctx)).toBe('ok');
+      expect(validate({ ...doc, _rev: '1-ffffffffffffffffffffffffffffffff', surname: 'Інший' }, null, ctx)).toEqual({
+        forbidden: expect.stringContaining('written once'),
+      });
+    }
+    // The very same content on a branch of its own is refused too: a user never writes a revision.
+    expect(validate({ ...appeal, _rev: '1-ffffffffffffffffffffffffffffffff' }, null, starosta('hlyboke'))).toHaveProperty(
+      'forbidden',
+    );
+    const answered = eventDoc('hlyboke', appeal.id, 'answered', 'central');
+    const asComment = { ...eventDoc('hlyboke', appeal.id, 'comment', 'starosta'), _id: answered._id, id: answered.id };
+    expect(validate(asComment, null, starosta('hlyboke'))).toBe('ok');
+    expect(validate({ ...asComment, _rev: '1-ffffffffffffffffffffffffffffffff' }, null, starosta('hlyboke'))).toEqual({
+      forbidden: expect.stringContaining('written once'),
+    });
+  });
+
+  test('users of another community are no writers here, even with the same village code', () => {
+    const strangers: Ctx[] = [
+      { name: 'z-starosta', roles: [other.villageRole('hlyboke'), other.starostaRole] },
+      { name: 'z-rada', roles: [other.centralRole] },
+    ];
+    for (const ctx of strangers) {
+      expect(validate(appeal, null, ctx)).toEqual({ forbidden: expect.stringContaining('No right to write to this database') });
+    }
+  });
+
+  test('attachments: a chunk carries only its data; no other document carries any, from the admin neither', () => {
+    const chunk = {
+      _id: 'chunk:01HFILE000001:0',
+      type: 'chunk',
+      fileId: '01HFILE000001',
+      villageId: 'hlyboke',
+      n: 0,
+      _attachments: { data: { content_type: 'application/pdf', data: 'AQID' } },
+    };
+    const html = { content_type: 'text/html', data: 'PGI+eDwvYj4=' };
+    expect(validate(chunk, null, starosta('hlyboke'))).toBe('ok');
+    expect(validate({ ...chunk, _attachments: { ...chunk._attachments, 'x.html': html } }, null, starosta('hlyboke'))).toEqual({
+      forbidden: expect.stringContaining('only its data attachment'),
+    });
+    expect(validate({ ...chunk, _attachments: { 'x.html': html } }, null, admin)).toEqual({
+      forbidden: expect.stringContaining('without its data'),
+    });
+    expect(validate({ ...appeal, _attachments: { 'x.html': html } }, null, admin)).toEqual({
+      forbidden: expect.stringContaining('carries no attachments'),
+    });
+    const event = eventDoc('hlyboke', appeal.id, 'comment', 'starosta');
+    expect(validate({ ...event, _attachments: { 'x.html': html } }, null, starosta('hlyboke'))).toEqual({
+      forbidden: expect.stringContaining('carries no attachments'),
+    });
+  });
+
+  test("a chunk's bytes never change: a user's update is refused; the admin passes the same digest only", () => {
+    const stub = { content_type: 'application/pdf', revpos: 1, digest: 'md5-Uonfc331cyb83SJZevsfrA==', length: 3, stub: true };
+    const stored = {
+      _id: 'chunk:01HFILE000002:0',
+      _rev: '1-a',
+      type: 'chunk',
+      fileId: '01HFILE000002',
+      villageId: 'hlyboke',
+      n: 0,
+      _attachments: { data: stub },
+    };
+    const inline = { data: { content_type: 'application/pdf', data: 'CAgI' } };
+    expect(validate({ ...stored, _attachments: inline }, stored, starosta('hlyboke'))).toEqual({
+      forbidden: expect.stringContaining('written once'),
+    });
+    expect(validate({ ...stored, _rev: '1-b' }, stored, admin)).toBe('ok');
+    expect(validate({ ...stored, _rev: '1-b', _attachments: { data: { ...stub, digest: 'md5-other' } } }, stored, admin)).toEqual(
+      {
+        forbidden: expect.stringContaining('File chunks'),
+      },
+    );
+    expect(validate({ ...stored, _rev: '1-b', _attachments: inline }, stored, admin)).toEqual({
+      forbidden: expect.stringContaining('File chunks'),
+    });
+  });
+
   test('structure: a missing field, a wrong type, an over-long text, a mismatched id, an unknown kind', () => {
     const { regIndex: _omitted, ...noIndex } = appeal;
     expect(validate(noIndex, null, starosta('hlyboke'))).toEqual({ forbidden: expect.stringContaining('regIndex: required') });
@@ -163,7 +254,7 @@ describe('decisions in a village database', () => {
 });
 
 describe('decisions in the central database', () => {
-  const validate = validator({ kind: 'central' });
+  const validate = validator({ kind: 'central', community: COMMUNITY });
 
   test('central writes any village; a village user is not a writer here; the registry is admin-only', () => {
     const appeal = appealDoc('zarichne');

@@ -29,7 +29,6 @@ const { loadSyncConfig } = await import('../../../renderer/data/sync/sync-config
 const { startTestCouch } = await import('../../helpers/couch/test-couch');
 const { TestDatabases } = await import('../../helpers/data/test-db');
 const { PASSWORD, provisionCommunity } = await import('../../helpers/sync/sync-clients');
-const { setup } = await import('../../../server/admin/provision');
 
 describe('logging in on the desktop', () => {
   let couch: Awaited<ReturnType<typeof startTestCouch>>;
@@ -54,8 +53,6 @@ describe('logging in on the desktop', () => {
 
   it('saves the new server, reloads, then finishes the login with the saved password and remembers the village', async () => {
     const community = await provisionCommunity(couch);
-    // The council's admin named the community: the login hands its code to the PC (transfer files carry it).
-    await setup(couch.conn, { code: 'hlybotska', name: 'Глибоцька громада' });
     const [a] = community.villages;
     const db = await dbs.create('memory');
     const before = new SyncService(db, 'test');
@@ -70,12 +67,14 @@ describe('logging in on the desktop', () => {
     const after = new SyncService(db, 'test');
     expect(after.hasPendingLogin()).toBe(true);
     const resumed = await after.resumeLogin(null);
-    expect(resumed).toMatchObject({ ok: true, communityCode: 'hlybotska' });
+    // The account's roles name its community: the login hands its code to the PC (transfer files carry it).
+    expect(resumed).toMatchObject({ ok: true, communityCode: couch.community });
     expect(after.hasPendingLogin()).toBe(false);
     expect(await loadSyncConfig(db)).toEqual({
       serverUrl: couch.url,
       username: community.users.a,
-      dbName: `ov_v_${a}`,
+      community: couch.community,
+      dbName: couch.names.villageDb(a),
       role: 'starosta',
       villageId: a,
     });

@@ -20,7 +20,7 @@ describe('how sync failures are reported', () => {
     const [a] = community.villages;
     const proxy = await startFaultProxy(suite.couch.url);
     proxies.push(proxy);
-    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
     const db = await dbs.create('memory');
     const sync = startSync(db, village.config);
     controllers.push(sync);
@@ -43,16 +43,44 @@ describe('how sync failures are reported', () => {
     const [a] = community.villages;
     const proxy = await startFaultProxy(suite.couch.url);
     proxies.push(proxy);
-    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
     const db = await dbs.create('memory');
     const first = await registerMany(db, village.profile, 1, () => 0);
     const sync = startSync(db, village.config);
     controllers.push(sync);
-    await waitForCentral(suite.couch.conn, [a], centralIdsOf(first), 20_000);
+    await waitForCentral(suite.couch.conn, suite.couch.names.centralDb, [a], centralIdsOf(first), 20_000);
     await statusWhere(sync, 'idle', (s) => s.waiting === 0 && !s.isActive);
-    await addUser(suite.couch.conn, { name: community.users.a, password: 'changed by the admin', role: 'starosta', village: a });
+    await addUser(suite.couch.conn, suite.couch.community, {
+      name: community.users.a,
+      password: 'changed by the admin',
+      role: 'starosta',
+      village: a,
+    });
     await registerMany(db, village.profile, 1, () => 1);
     await statusWhere(sync, 'stopped for a login', (s) => s.failure?.kind === 'login', 60_000);
     expect(proxy.stats().statuses[401] ?? 0).toBeLessThan(5);
+  });
+
+  it('a saved password the admin has since changed costs one refused request at start, not one per parallel request', async () => {
+    const community = await provisionCommunity(suite.couch);
+    const [a] = community.villages;
+    await addUser(suite.couch.conn, suite.couch.community, {
+      name: community.users.a,
+      password: 'changed by the admin',
+      role: 'starosta',
+      village: a,
+    });
+    const proxy = await startFaultProxy(suite.couch.url);
+    proxies.push(proxy);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
+    const db = await dbs.create('memory');
+    await registerMany(db, village.profile, 2, () => 1);
+    // The app starts with the password saved on this PC, which the server no longer takes.
+    const sync = startSync(db, village.config);
+    controllers.push(sync);
+    await statusWhere(sync, 'stopped for a login', (s) => s.failure?.kind === 'login' && !s.isRunning, 20_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(proxy.stats().statuses[401]).toBe(1);
+    expect(proxy.stats().requests).toBe(1);
   });
 });

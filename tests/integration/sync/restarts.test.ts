@@ -1,49 +1,32 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDatabase, openDatabase } from '../../../renderer/data/database';
 import type { SyncController } from '../../../renderer/data/sync/sync-controller';
-import { connectionFromEnv } from '../../../server/admin/couch-client';
-import { freePort, type PouchServer, startPouchServer } from '../../../server/embedded/pouchdb-process';
-import type { TestCouch } from '../../helpers/couch/test-couch';
+import { type CouchProcess, startCouchProcess } from '../../helpers/couch/couch-process';
+import { type TestCouch, testCouchOn } from '../../helpers/couch/test-couch';
 import { TestDatabases, uniqueDbName } from '../../helpers/data/test-db';
 import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy';
 import { clientSetup, provisionCommunity, startSync, statusWhere } from '../../helpers/sync/sync-clients';
 import { centralDocsOf, centralIdsOf, registerMany, waitForCentral } from '../../helpers/sync/volume';
 
-const ADMIN = { adminUser: 'admin', adminPassword: 'test-admin-pass' };
-
 /**
- * Restarts in the middle of a sync (DESIGN.md, "Weak connectivity is the normal case"): the server killed and started
+ * Restarts in the middle of a sync (docs/architecture.md, "Weak connectivity is the normal case"): the server killed and started
  * again on the same data, and the app closed and opened again on the same local storage. Nothing may be lost or
- * written twice. The server keeps its data on disk here (the in-memory mode loses everything with the process).
+ * written twice. The server is a CouchDB of this file's own, since it is killed.
  */
 describe('restarts in the middle of a sync', () => {
-  let dataDir: string;
-  let port: number;
-  let server: PouchServer;
+  let server: CouchProcess;
   let couch: TestCouch;
   const dbs = new TestDatabases();
   const controllers: SyncController[] = [];
   const proxies: FaultProxy[] = [];
   const reopened: AppDatabase[] = [];
 
-  const start = () => startPouchServer({ port, dataDir, ...ADMIN });
-
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'ov-restart-'));
-    port = await freePort();
-    server = await start();
-    couch = {
-      url: server.url,
-      adminUrl: server.adminUrl,
-      conn: connectionFromEnv({ COUCHDB_URL: server.adminUrl }),
-      stop: () => server.stop(),
-    };
+    server = await startCouchProcess();
+    couch = testCouchOn(server.adminUrl);
   });
 
   afterEach(async () => {
@@ -54,8 +37,7 @@ describe('restarts in the middle of a sync', () => {
   });
 
   afterAll(async () => {
-    await server?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.remove();
   });
 
   it('the server killed and restarted mid-sync: the client recovers by itself and everything arrives once', async () => {
@@ -64,7 +46,7 @@ describe('restarts in the middle of a sync', () => {
     // A slow link, so that the kill lands while batches are still going up.
     const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 100, bytesPerSecond: 12_000 } });
     proxies.push(proxy);
-    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
     const db = await dbs.create('memory');
     const registered = await registerMany(db, village.profile, 300, () => 1);
     const sync = startSync(db, village.config);
@@ -72,15 +54,14 @@ describe('restarts in the middle of a sync', () => {
     await statusWhere(sync, 'the first batches sent', (s) => s.sent >= 100);
     expect(sync.current.waiting).toBeGreaterThan(0);
 
-    server.child.kill('SIGKILL');
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    await server.kill();
     await statusWhere(sync, 'the client sees the outage', (s) => s.failure !== null);
     expect(sync.current.isRunning).toBe(true);
-    server = await start();
+    await server.start();
 
     const expected = centralIdsOf(registered);
     // The backoff grown during the outage decides when the client comes back (40–85 s seen here): a generous wait.
-    const central = await waitForCentral(couch.conn, [a], expected, 150_000);
+    const central = await waitForCentral(couch.conn, couch.names.centralDb, [a], expected, 150_000);
     expect([...central.keys()].sort()).toEqual(expected);
     expect([...central.values()].filter((rev) => !rev.startsWith('1-'))).toEqual([]);
     const done = await statusWhere(sync, 'nothing waiting', (s) => s.waiting === 0 && s.failure === null, 20_000);
@@ -93,7 +74,7 @@ describe('restarts in the middle of a sync', () => {
     const [a] = community.villages;
     const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 100, bytesPerSecond: 8_000 } });
     proxies.push(proxy);
-    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
     // Dexie on fake-indexeddb: a database of that name persists in this process after it is closed, like IndexedDB.
     const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
     const name = uniqueDbName('ovrestart');
@@ -119,12 +100,12 @@ describe('restarts in the middle of a sync', () => {
     controllers.push(resumed);
 
     const expected = centralIdsOf(registered);
-    const central = await waitForCentral(couch.conn, [a], expected, 90_000);
+    const central = await waitForCentral(couch.conn, couch.names.centralDb, [a], expected, 90_000);
     expect([...central.keys()].sort()).toEqual(expected);
     expect([...central.values()].filter((rev) => !rev.startsWith('1-'))).toEqual([]);
     const done = await statusWhere(resumed, 'nothing waiting after the restart', (s) => s.waiting === 0, 60_000);
     expect(done.rejected).toEqual([]);
     expect(await second.outbox.count().exec()).toBe(0);
-    expect((await centralDocsOf(couch.conn, [a])).size).toBe(total);
+    expect((await centralDocsOf(couch.conn, couch.names.centralDb, [a])).size).toBe(total);
   });
 });

@@ -35,9 +35,9 @@ describe('village → central → village', () => {
     const [a, b] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
     const clock = clockOn(today);
-    const villageA = clientSetup(couch.url, community.users.a, 'starosta', a);
-    const villageB = clientSetup(couch.url, community.users.b, 'starosta', b);
-    const central = clientSetup(couch.url, community.users.central, 'central', 'central');
+    const villageA = clientSetup(couch.url, community.users.a, 'starosta', a, community.code);
+    const villageB = clientSetup(couch.url, community.users.b, 'starosta', b, community.code);
+    const central = clientSetup(couch.url, community.users.central, 'central', 'central', community.code);
     // Two databases at a time: RxDB's free build allows 13 open collections per process, and each database has 5.
     const [dbA, dbC] = [await dbs.create('memory'), await dbs.create('memory')];
 

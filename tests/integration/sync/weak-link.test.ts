@@ -10,7 +10,7 @@ import { useSyncSuite } from '../../helpers/sync/sync-suite';
 import { centralDocsOf, centralIdsOf, registerMany, waitForCentral } from '../../helpers/sync/volume';
 
 /**
- * Sync over a village's weak link (DESIGN.md, "Weak connectivity is the normal case"): the app talks to the server
+ * Sync over a village's weak link (docs/architecture.md, "Weak connectivity is the normal case"): the app talks to the server
  * through a fault-injecting proxy, and the server's own replication moves each village's documents into ov_central.
  */
 describe('sync over a weak link', () => {
@@ -21,7 +21,8 @@ describe('sync over a weak link', () => {
     const proxy = await startFaultProxy(suite.couch.url, { settings: { latencyMs: 100 } });
     proxies.push(proxy);
     const started = Date.now();
-    const root = await http<{ version?: string }>(proxy.url, null, 'GET', '/');
+    // As the admin: a server set up by `setup` answers anonymous requests with 401 (all but /_up).
+    const root = await http<{ version?: string }>(proxy.url, suite.couch.admin, 'GET', '/');
     expect(root.status).toBe(200);
     expect(typeof root.body.version).toBe('string');
     // Latency is added on the way there and on the way back.
@@ -32,9 +33,9 @@ describe('sync over a weak link', () => {
     expect(after.fromServer).toBeGreaterThan(30);
 
     proxy.set({ latencyMs: 0, failNext: 2 });
-    expect((await http(proxy.url, null, 'GET', '/')).status).toBe(503);
-    expect((await http(proxy.url, null, 'GET', '/')).status).toBe(503);
-    expect((await http(proxy.url, null, 'GET', '/')).status).toBe(200);
+    expect((await http(proxy.url, suite.couch.admin, 'GET', '/')).status).toBe(503);
+    expect((await http(proxy.url, suite.couch.admin, 'GET', '/')).status).toBe(503);
+    expect((await http(proxy.url, suite.couch.admin, 'GET', '/')).status).toBe(200);
     expect(proxy.stats().failed).toBe(2);
 
     proxy.set({ cutFraction: 1 });
@@ -52,7 +53,7 @@ describe('sync over a weak link', () => {
     expect(proxy.stats().toServer).toBeGreaterThan(24_000);
   });
 
-  it('500 appeals with events from each of two villages reach ov_central exactly once through latency, cuts and 5xx', async () => {
+  it('500 appeals with events from each of two villages reach the central database exactly once through latency, cuts and 5xx', async () => {
     const community = await provisionCommunity(suite.couch);
     const [a, b] = community.villages;
     // Village A: slow and far (a bandwidth cap); village B: close but flaky. Both lose connections and meet 5xx.
@@ -62,8 +63,8 @@ describe('sync over a weak link', () => {
     });
     const proxyB = await startFaultProxy(suite.couch.url, { seed: 12, settings: { latencyMs: 50, cutFraction: 0.05 } });
     proxies.push(proxyA, proxyB);
-    const villageA = clientSetup(proxyA.url, community.users.a, 'starosta', a);
-    const villageB = clientSetup(proxyB.url, community.users.b, 'starosta', b);
+    const villageA = clientSetup(proxyA.url, community.users.a, 'starosta', a, community.code);
+    const villageB = clientSetup(proxyB.url, community.users.b, 'starosta', b, community.code);
     const [dbA, dbB] = [await dbs.create('memory'), await dbs.create('memory')];
     const eventsPer = (i: number) => 1 + (i % 2);
 
@@ -88,7 +89,7 @@ describe('sync over a weak link', () => {
       const expected = centralIdsOf(regA, regB);
       expect(expected).toHaveLength(1000 + 2 * 750);
 
-      const central = await waitForCentral(suite.couch.conn, [a, b], expected, 80_000);
+      const central = await waitForCentral(suite.couch.conn, suite.couch.names.centralDb, [a, b], expected, 80_000);
       await statusWhere(syncA, 'nothing waiting in village A', (s) => s.waiting === 0, 30_000);
       await statusWhere(syncB, 'nothing waiting in village B', (s) => s.waiting === 0, 30_000);
 
@@ -118,7 +119,7 @@ describe('sync over a weak link', () => {
     const [a, b] = community.villages;
     const proxy = await startFaultProxy(suite.couch.url, { settings: { latencyMs: 50 } });
     proxies.push(proxy);
-    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
     const db = await dbs.create('memory');
     const before = await registerMany(db, village.profile, 2, () => 0);
     // A record of the other village written straight into the local database (a restored backup, a bug): the
@@ -138,18 +139,18 @@ describe('sync over a weak link', () => {
 
     // What was registered before and after it arrived; the refused one did not, anywhere.
     const expected = centralIdsOf(before, after);
-    const central = await waitForCentral(suite.couch.conn, [a, b], expected, 20_000);
+    const central = await waitForCentral(suite.couch.conn, suite.couch.names.centralDb, [a, b], expected, 20_000);
     expect([...central.keys()].sort()).toEqual(expected);
     const inVillageB = await http(
       suite.couch.url,
       { name: community.users.b, password: PASSWORD },
       'GET',
-      `/ov_v_${b}/appeal:${foreign.id}`,
+      `/${suite.couch.names.villageDb(b)}/appeal:${foreign.id}`,
     );
     expect(inVillageB.status).toBe(404);
     // Still set aside after more work goes through (it never blocks the queue and is not retried as waiting).
     const later = await registerMany(db, village.profile, 1, () => 0);
-    await waitForCentral(suite.couch.conn, [a], centralIdsOf(before, after, later), 20_000);
+    await waitForCentral(suite.couch.conn, suite.couch.names.centralDb, [a], centralIdsOf(before, after, later), 20_000);
     await statusWhere(sync, 'later appeal sent', (s) => s.waiting === 0);
     expect(sync.current.rejected.map((r) => r.docId)).toEqual([foreign.id]);
   });
@@ -159,17 +160,22 @@ describe('sync over a weak link', () => {
     const [a] = community.villages;
     const proxy = await startFaultProxy(suite.couch.url, { settings: { latencyMs: 50 } });
     proxies.push(proxy);
-    const village = clientSetup(proxy.url, community.users.a, 'starosta', a);
+    const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
     const db = await dbs.create('memory');
     const first = await registerMany(db, village.profile, 2, () => 1);
     const sync = startSync(db, village.config);
     controllers.push(sync);
-    await waitForCentral(suite.couch.conn, [a], centralIdsOf(first), 20_000);
+    await waitForCentral(suite.couch.conn, suite.couch.names.centralDb, [a], centralIdsOf(first), 20_000);
     await statusWhere(sync, 'first records sent', (s) => s.waiting === 0);
 
     // The password changes on the server (an administrator reset it; for a cookie session: it expired).
     const newPassword = 'a brand new password';
-    await addUser(suite.couch.conn, { name: community.users.a, password: newPassword, role: 'starosta', village: a });
+    await addUser(suite.couch.conn, suite.couch.community, {
+      name: community.users.a,
+      password: newPassword,
+      role: 'starosta',
+      village: a,
+    });
     const second = await registerMany(db, village.profile, 3, () => 1);
     const stopped = await statusWhere(sync, 'sync stopped for a login', (s) => s.failure?.kind === 'login');
     expect(stopped.isRunning).toBe(false);
@@ -181,11 +187,11 @@ describe('sync over a weak link', () => {
     expect(proxy.stats().requests).toBe(requests);
     expect(sync.current.waiting).toBe(6);
     expect(await db.outbox.count({ selector: { state: 'waiting' } }).exec()).toBe(6);
-    expect((await centralDocsOf(suite.couch.conn, [a])).size).toBe(4);
+    expect((await centralDocsOf(suite.couch.conn, suite.couch.names.centralDb, [a])).size).toBe(4);
 
     sync.start({ kind: 'basic', username: community.users.a, password: newPassword });
     const all = centralIdsOf(first, second);
-    const central = await waitForCentral(suite.couch.conn, [a], all, 30_000);
+    const central = await waitForCentral(suite.couch.conn, suite.couch.names.centralDb, [a], all, 30_000);
     expect([...central.keys()].sort()).toEqual(all);
     const resumed = await statusWhere(sync, 'nothing waiting after the new login', (s) => s.waiting === 0 && s.failure === null);
     expect(resumed.isRunning).toBe(true);

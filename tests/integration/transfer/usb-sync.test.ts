@@ -10,7 +10,6 @@ import type { Profile } from '../../../renderer/data/profile.repository';
 import type { SyncController } from '../../../renderer/data/sync/sync-controller';
 import { importTransfer, makeTransfer } from '../../../renderer/data/transfer/transfer-service';
 import { request } from '../../../server/admin/couch-client';
-import { CENTRAL_DB, villageDbName } from '../../../shared/couch/names';
 import { eventually, startTestCouch, type TestCouch } from '../../helpers/couch/test-couch';
 import { clockOn, draftOf } from '../../helpers/data/fixtures';
 import { TestDatabases } from '../../helpers/data/test-db';
@@ -60,8 +59,8 @@ describe('transfer files by USB stick, then online sync', () => {
     const [a] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
     const clock = clockOn(today);
-    const village = clientSetup(couch.url, community.users.a, 'starosta', a);
-    const central = clientSetup(couch.url, community.users.central, 'central', 'central');
+    const village = clientSetup(couch.url, community.users.a, 'starosta', a, community.code);
+    const central = clientSetup(couch.url, community.users.central, 'central', 'central', community.code);
     const villageProfile: Profile = { ...village.profile, communityCode: COMMUNITY };
     const centralProfile: Profile = { ...central.profile, communityCode: COMMUNITY };
     const [dbV, dbC] = [await dbs.create('memory'), await dbs.create('memory')];
@@ -92,7 +91,7 @@ describe('transfer files by USB stick, then online sync', () => {
     controllers.push(syncC);
     await statusWhere(syncC, 'the council sent the village records', (s) => s.waiting === 0 && s.lastSyncAt !== null);
     expect(await rejected(dbC)).toBe(0);
-    expect(await serverDocs(couch, CENTRAL_DB, a)).toMatchObject({ appeals: 3, events: 3 });
+    expect(await serverDocs(couch, couch.names.centralDb, a)).toMatchObject({ appeals: 3, events: 3 });
 
     // The council assigns and answers; the answers go back on a stick.
     for (const id of appealIds) {
@@ -143,13 +142,13 @@ describe('transfer files by USB stick, then online sync', () => {
     expect(await rejected(dbV)).toBe(0);
     expect(await rejected(dbC)).toBe(0);
 
-    const onCentral = await eventually('ov_central holds 3 appeals and 9 events of the village', async () => {
-      const d = await serverDocs(couch, CENTRAL_DB, a);
+    const onCentral = await eventually('the central database holds 3 appeals and 9 events of the village', async () => {
+      const d = await serverDocs(couch, couch.names.centralDb, a);
       return d.events === 9 ? d : undefined;
     });
     expect(onCentral.appeals).toBe(3);
     const onVillageDb = await eventually('the village database holds the same', async () => {
-      const d = await serverDocs(couch, villageDbName(a), a);
+      const d = await serverDocs(couch, couch.names.villageDb(a), a);
       return d.events === 9 && d.appeals === 3 ? d : undefined;
     });
     expect(onVillageDb.ids.sort()).toEqual(onCentral.ids.sort());
@@ -164,12 +163,12 @@ describe('transfer files by USB stick, then online sync', () => {
     const [a, b] = community.villages;
     const today = new Date().toISOString().slice(0, 10);
     const villageProfile: Profile = {
-      ...clientSetup(couch.url, community.users.a, 'starosta', a).profile,
+      ...clientSetup(couch.url, community.users.a, 'starosta', a, community.code).profile,
       communityCode: COMMUNITY,
     };
     const otherVillage: Profile = { ...villageProfile, villageCode: b };
     const council: Profile = {
-      ...clientSetup(couch.url, community.users.central, 'central', 'central').profile,
+      ...clientSetup(couch.url, community.users.central, 'central', 'central', community.code).profile,
       communityCode: COMMUNITY,
     };
     const [dbV, dbC] = [await dbs.create('memory'), await dbs.create('memory')];
