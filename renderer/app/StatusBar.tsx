@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FAILURE_TEXT } from '../data/sync/sync-failure';
 import type { SyncReport } from '../data/sync/sync-status';
 import { BackupReminder } from '../features/backup/BackupReminder';
+import { SetAsideNotice } from '../features/sync/SetAsideNotice';
 import { useSyncStatus } from '../features/sync/use-sync-status';
 import { formatDateTime } from '../i18n/i18n';
 import { useApp } from './app-context';
@@ -23,7 +24,8 @@ function useBrowserOnline(): boolean {
 
 /**
  * The bottom line tells the truth: whether the council's server answers, how many records wait to be sent, when the
- * last successful sync was, progress while documents move, why the last attempt failed, and what "sync now" did.
+ * last successful sync was, progress while documents move, why the last attempt failed, what "sync now" did, and
+ * the records set aside on their way in (a tamper alarm among them called out).
  */
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -51,6 +53,7 @@ export function StatusBar() {
       <span className={isOnline ? 'online' : 'offline'}>{isOnline ? t('statusBar.online') : t('statusBar.offline')}</span>
       <span>{index.isLoaded ? t('statusBar.count', { count: index.size }) : t('statusBar.loading')}</span>
       <BackupReminder />
+      <SetAsideNotice />
       {!status.isConfigured ? (
         <span>
           {t('statusBar.syncNotConfigured')} <a href="#/login">{t('statusBar.login')}</a>

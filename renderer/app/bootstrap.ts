@@ -1,5 +1,6 @@
 import { type AppDatabase, openDatabase } from '../data/database';
 import { loadProfile, type Profile } from '../data/profile.repository';
+import { startProjection } from '../data/projection';
 import { RegisterIndex } from '../data/register-index';
 import { SyncService } from '../data/sync/sync-service';
 
@@ -16,6 +17,8 @@ export async function bootstrap(): Promise<Boot> {
   performance.mark('ov:start');
   const db = await openDatabase();
   performance.mark('ov:db-open');
+  // Register rows follow the appeals and events from here on, whoever writes them; it stops when the database closes.
+  startProjection(db);
   const index = new RegisterIndex(db);
   const profile = await loadProfile(db);
   const sync = new SyncService(db, __APP_VERSION__);

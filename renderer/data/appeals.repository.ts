@@ -8,6 +8,7 @@ import { canActOnVillage, canRegister } from '../../shared/domain/permissions/pe
 import type { IsoDate } from '../../shared/lib/dates';
 import type { AppDatabase } from './database';
 import { newId } from './ids';
+import { ingest, refusalProblem } from './ingest/ingest';
 import type { Profile } from './profile.repository';
 import { afterWrite, outboxRow } from './sync/outbox';
 
@@ -51,7 +52,7 @@ function tidy(draft: AppealDraft): AppealDraft {
 
 /**
  * Registers an appeal: validates it, allocates the registration index of this PC and writes the appeal and its
- * register row. Nothing is written when the draft has problems.
+ * outbox row. Nothing is written when the draft has problems.
  */
 export async function registerAppeal(
   db: AppDatabase,
@@ -94,10 +95,12 @@ export async function registerAppeal(
     registeredBy: profile.operatorName,
     registeredRole: profile.role,
   };
-  // The appeal is the legal record: once it is stored the registration has happened. The outbox row and the register
-  // row that follow are bookkeeping; should either fail, the register row is rebuilt at the next start.
-  await db.appeals.insert(appeal);
-  await afterWrite(db, outboxRow('appeals', appeal.id, appeal.registeredAt), appeal.id);
+  // The appeal is the legal record: once it is stored the registration has happened. The outbox row that follows is
+  // bookkeeping; the register row follows the collection by itself (projection.ts).
+  // It enters through the one way in, like a pulled or imported record (the form's checks above are the user's).
+  const { refused } = await ingest(db, 'appeals', [appeal], 'registration', { profile, now: clock.now });
+  if (refused[0]) return { ok: false, problems: [refusalProblem(refused[0])] };
+  await afterWrite(db, outboxRow('appeals', appeal.id, appeal.registeredAt));
   return { ok: true, appeal };
 }
 

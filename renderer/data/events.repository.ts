@@ -8,6 +8,7 @@ import type { IsoDate } from '../../shared/lib/dates';
 import { getAppeal } from './appeals.repository';
 import type { AppDatabase } from './database';
 import { newId } from './ids';
+import { ingest, refusalProblem } from './ingest/ingest';
 import type { Profile } from './profile.repository';
 import { afterWrite, outboxRow } from './sync/outbox';
 
@@ -27,7 +28,7 @@ const FORBIDDEN: Problem = {
 
 /**
  * Records one event about an appeal after checking the role and the payload; the event document is immutable.
- * Updates the register row so that lists show the new state at once.
+ * Lists show the new state once the projection has folded it (projection.ts).
  */
 export async function recordEvent<K extends EventKind>(
   db: AppDatabase,
@@ -62,7 +63,8 @@ export async function recordEvent<K extends EventKind>(
     currentDueDate: state.dueDate,
   });
   if (problems.length > 0) return { ok: false, problems };
-  await db.events.insert(event);
-  await afterWrite(db, outboxRow('events', event.id, event.at), appeal.id);
+  const { refused } = await ingest(db, 'events', [event], 'event', { profile, now: clock.now });
+  if (refused[0]) return { ok: false, problems: [refusalProblem(refused[0])] };
+  await afterWrite(db, outboxRow('events', event.id, event.at));
   return { ok: true, event };
 }

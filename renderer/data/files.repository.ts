@@ -1,3 +1,4 @@
+import type { DbScope } from '../../shared/couch/validate-doc-update';
 import type { Appeal } from '../../shared/domain/appeal/appeal.types';
 import { chunkCount } from '../../shared/domain/files/chunks';
 import { type AttachedFile, CHUNK_SIZE } from '../../shared/domain/files/file.types';
@@ -6,6 +7,7 @@ import { type Problem, problem } from '../../shared/domain/problem';
 import type { AppDatabase } from './database';
 import type { PreparedFile } from './files/prepare-file';
 import { newId } from './ids';
+import { ingest } from './ingest/ingest';
 import type { Profile } from './profile.repository';
 import { outboxRow } from './sync/outbox';
 
@@ -140,14 +142,15 @@ export async function filesWaiting(db: AppDatabase): Promise<AttachedFile[]> {
   return [...docs.values()].map((d) => d.toMutableJSON() as AttachedFile).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Metadata of files that arrived from the server; a file already here (with or without its bytes) is left as it is. */
-export async function insertPulledFiles(db: AppDatabase, files: readonly AttachedFile[]): Promise<void> {
-  if (files.length === 0) return;
-  const present = await db.files.findByIds(files.map((f) => f.id)).exec();
-  const fresh = files.filter((f) => !present.has(f.id));
-  if (fresh.length === 0) return;
-  const result = await db.files.bulkInsert(fresh);
-  // A conflict means another tab stored it meanwhile: the same write-once document, nothing lost.
-  const real = result.error.filter((e) => e.status !== 409);
-  if (real.length > 0) throw new Error(`files: pulled metadata not stored (${real.length})`);
+/**
+ * Metadata of files that arrived from the server, through the one way in (ingest): refused ones are set aside with
+ * their reason; a file already here (with or without its bytes) is left as it is.
+ */
+export async function insertPulledFiles(
+  db: AppDatabase,
+  files: readonly Record<string, unknown>[],
+  scope?: DbScope,
+): Promise<void> {
+  const records = files.filter((f): f is Record<string, unknown> & { id: string } => typeof f.id === 'string');
+  await ingest(db, 'files', records, 'file-pull', { scope });
 }

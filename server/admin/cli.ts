@@ -10,7 +10,7 @@ import { AdminError, errors, exitCodeOf } from './errors';
 import { addUser, addVillage, type Change, checkVillageCode, namesOf, setup, type UserRole } from './provision';
 import { checkReportArgs, writeReport } from './report';
 import { checkOrigin } from './server-config';
-import { formatStatusTable, villageStatuses } from './status';
+import { communityStatus, formatStatusTable } from './status';
 
 /** Where the command reads and writes; process streams in production, buffers in tests. */
 export interface CliIo {
@@ -29,7 +29,8 @@ const USAGE = `Usage: COUCHDB_URL=http://admin:password@host:5984 ov-admin <comm
   add-village --community <code> --code <code> --name <name>
                                                   village database, security, replications
   add-user --community <code> --name <n> --password-stdin --role starosta|clerk|central [--village <code>]
-  status --community <code> [--json]              per village: size, counts, replication, last sync
+  status --community <code> [--json]              per village: size, counts, conflicts on write-once records,
+                                                  replication, last sync; the central database's conflicts
   report --community <code> --period 2026-Q3|2026-H1|2026 --format xlsx|csv --out <file> [--village <code>]
                                                   classifier count tables from the central database into a file
   doctor --community <code> [--web-origin <origin>]… [--json]
@@ -172,8 +173,10 @@ async function run(args: readonly string[], io: CliIo): Promise<number | undefin
       return;
     }
     case 'status': {
-      const rows = await villageStatuses(conn, community);
-      io.out(flags.json === true ? JSON.stringify(rows, null, 2) : formatStatusTable(rows, new Date()));
+      const status = await communityStatus(conn, community);
+      io.out(
+        flags.json === true ? JSON.stringify(status, null, 2) : formatStatusTable(status.villages, new Date(), status.central),
+      );
       return;
     }
     case 'report': {

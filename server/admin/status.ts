@@ -1,11 +1,37 @@
 /**
- * `status`: per village, the database's size and counts, the state of both replications and what the village last
- * reported about its own sync. Where the server cannot tell (pouchdb-server has no `_scheduler`), it says "unknown".
+ * `status`: per village, the database's size and counts, the state of both replications, what the village last
+ * reported about its own sync and the conflicts on its write-once records; for the central database its conflicts.
+ * Where the server cannot tell (pouchdb-server has no `_scheduler`, a design document older than the view
+ * `ov/conflicts`), it says "unknown".
  */
-import { COUNTS_VIEW } from '../../shared/couch/design-docs';
+import { CONFLICTS_VIEW, COUNTS_VIEW } from '../../shared/couch/design-docs';
 import { statusDocId, type VillageStatusDoc } from '../../shared/couch/names';
 import { type CouchConnection, pathOf, request } from './couch-client';
+import { WRITE_ONCE_PREFIXES } from './doctor-findings-community';
 import { listVillages, namesOf } from './provision';
+
+/**
+ * Write-once records (appeals, events, files, chunks) of one database that have a second branch beside the one shown:
+ * those records never change, so each is tamper evidence (a branch grafted with `new_edits: false` by someone holding
+ * the admin password, or a changed copy). `known: false` when the database cannot tell: `no-view` for a design
+ * document that predates `ov/conflicts` (re-run `setup` or `add-village`), `no-database`, or `unreadable`.
+ */
+export type WriteOnceConflicts =
+  | { known: true; ids: string[] }
+  | { known: false; reason: 'no-view' | 'no-database' | 'unreadable' };
+
+/** The council's own database. */
+export interface CentralStatus {
+  db: string;
+  exists: boolean;
+  conflicts: WriteOnceConflicts;
+}
+
+/** What `status` reports: every registered village and the central database. */
+export interface CommunityStatus {
+  villages: VillageStatus[];
+  central: CentralStatus;
+}
 
 /** One replication job as far as the server tells. */
 export interface ReplicationStatus {
@@ -36,6 +62,8 @@ export interface VillageStatus {
   toVillage: ReplicationStatus;
   /** The village's own report (`status:<code>`), or null before its first sync. */
   lastReported: { lastSyncAt: string | null; pending: number; appVersion: string } | null;
+  /** Conflicts on write-once records in the village's database. */
+  conflicts: WriteOnceConflicts;
 }
 
 interface DbInfo {
@@ -97,6 +125,30 @@ async function counts(conn: CouchConnection, db: string): Promise<Record<string,
   return Object.fromEntries(res.body.rows.map((r) => [r.key, r.value]));
 }
 
+/** The write-once records of a database with a second branch (view `ov/conflicts`, every conflicted `_id`). */
+export async function writeOnceConflicts(conn: CouchConnection, db: string): Promise<WriteOnceConflicts> {
+  const [ddoc, view] = CONFLICTS_VIEW.split('/');
+  const res = await request<{ rows?: { id: string }[] }>(conn, 'GET', `${pathOf(db)}/_design/${ddoc}/_view/${view}`);
+  // 404: no such view (a design document written before it existed) or no design document at all.
+  if (res.status === 404) return { known: false, reason: 'no-view' };
+  if (res.status !== 200 || !Array.isArray(res.body?.rows)) return { known: false, reason: 'unreadable' };
+  // `status:` documents are updated by their village and may conflict harmlessly: only write-once records count.
+  const ids = res.body.rows.map((r) => r.id).filter((id) => WRITE_ONCE_PREFIXES.some((p) => id.startsWith(p)));
+  return { known: true, ids };
+}
+
+/** The central database of the community: whether it exists and its conflicts on write-once records. */
+export async function centralStatus(conn: CouchConnection, community: string): Promise<CentralStatus> {
+  const db = namesOf(community).centralDb;
+  const exists = (await request(conn, 'GET', pathOf(db))).status === 200;
+  return { db, exists, conflicts: exists ? await writeOnceConflicts(conn, db) : { known: false, reason: 'no-database' } };
+}
+
+/** Everything `status` reports: the villages and the central database. */
+export async function communityStatus(conn: CouchConnection, community: string): Promise<CommunityStatus> {
+  return { villages: await villageStatuses(conn, community), central: await centralStatus(conn, community) };
+}
+
 /** Collects the status of every registered village of the community. */
 export async function villageStatuses(conn: CouchConnection, community: string): Promise<VillageStatus[]> {
   const names = namesOf(community);
@@ -123,6 +175,7 @@ export async function villageStatuses(conn: CouchConnection, community: string):
         report?.status === 200
           ? { lastSyncAt: report.body.lastSyncAt, pending: report.body.pending, appVersion: report.body.appVersion }
           : null,
+      conflicts: exists ? await writeOnceConflicts(conn, db) : { known: false, reason: 'no-database' },
     });
   }
   return result;
@@ -145,15 +198,47 @@ function size(bytes: number | null): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A plain-text table for a terminal, one village per row. */
-export function formatStatusTable(rows: readonly VillageStatus[], now: Date): string {
-  if (rows.length === 0) return 'Сіл не зареєстровано / No villages registered';
+/** A table cell for a database's conflicts; `rerun` is the command whose re-run installs the view. */
+function conflictsCell(c: WriteOnceConflicts, rerun: string): string {
+  if (c.known) return c.ids.length === 0 ? 'none' : `${c.ids.length} (listed below)`;
+  if (c.reason === 'no-view') return `unknown, re-run ${rerun}`;
+  return c.reason === 'no-database' ? '?' : 'unknown (view unreadable)';
+}
+
+/** The ids of every write-once record with a second branch, one database a line; nothing when there are none. */
+function conflictList(rows: readonly VillageStatus[], central: CentralStatus | undefined): string[] {
+  const found = rows.map((r) => ({ who: `${r.code} (${r.db})`, c: r.conflicts }));
+  if (central) found.push({ who: `central (${central.db})`, c: central.conflicts });
+  const lines = found.flatMap(({ who, c }) => (c.known && c.ids.length > 0 ? [`  ${who}: ${c.ids.join(', ')}`] : []));
+  if (lines.length === 0) return [];
+  return [
+    '',
+    'Незмінні записи з другою версією, ознака підробки / Write-once records with a second version, a sign of tampering:',
+    ...lines,
+    'Порівняйте версії / Compare the versions: GET /<db>/<id>?open_revs=all',
+  ];
+}
+
+/**
+ * A plain-text table for a terminal, one village per row, then the central database's conflicts and the ids of every
+ * conflicted write-once record.
+ */
+export function formatStatusTable(rows: readonly VillageStatus[], now: Date, central?: CentralStatus): string {
+  const centralLine = central
+    ? [
+        '',
+        `central database ${central.db}: ${central.exists ? `conflicts ${conflictsCell(central.conflicts, 'setup')}` : 'NO DATABASE'}`,
+      ]
+    : [];
+  if (rows.length === 0)
+    return ['Сіл не зареєстровано / No villages registered', ...centralLine, ...conflictList(rows, central)].join('\n');
   const header = [
     'village',
     'name',
     'size',
     'appeals',
     'events',
+    'conflicts',
     'village → central',
     'central → village',
     'last sync (reported)',
@@ -164,6 +249,7 @@ export function formatStatusTable(rows: readonly VillageStatus[], now: Date): st
     r.exists ? size(r.sizeBytes) : 'NO DATABASE',
     show(r.appeals),
     show(r.events),
+    conflictsCell(r.conflicts, 'add-village'),
     replicationCell(r.toCentral),
     replicationCell(r.toVillage),
     r.lastReported?.lastSyncAt
@@ -176,7 +262,13 @@ export function formatStatusTable(rows: readonly VillageStatus[], now: Date): st
       .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    ...centralLine,
+    ...conflictList(rows, central),
+  ].join('\n');
 }
 
 function age(iso: string, now: Date): string {

@@ -1,8 +1,9 @@
 /**
  * The rules every Open Village record must pass, wherever it comes from, in ONE function: CouchDB runs it as
  * `validate_doc_update` (its source there is this function's own text, see validate-doc-update.ts), and the app runs it
- * before anything enters its local database (renderer/data/ingest.ts). So the server and every PC accept exactly the
- * same records: structure from the RxDB schemas, scope, roles and the permission matrix, write-once.
+ * before anything enters its local database (renderer/data/ingest/). So the server and every PC accept exactly the
+ * same records: structure from the RxDB schemas (and an appeal's index in its own village), scope, roles and the
+ * permission matrix, write-once.
  *
  * ES5 on purpose: CouchDB's JS engine (QuickJS or SpiderMonkey) runs the text as it stands, so no arrow functions,
  * let/const, template literals or classes; the types below are erased by the compiler, and a test parses the generated
@@ -99,6 +100,21 @@ export function checkRecord(newDoc: any, oldDoc: any, userCtx: any, C: any): voi
   if (!new RegExp(C.villageCodePattern).test(newDoc.villageId)) deny('Неправильний код села: ' + newDoc.villageId, 'Invalid village code: ' + newDoc.villageId);
   if (C.scope === 'village' && newDoc.villageId !== C.code) {
     deny('Документ іншого села не можна записати в базу села ' + C.code, 'A document of another village cannot be written to the database of ' + C.code);
+  }
+  if (kind === 'appeal') {
+    // The registration index names its own village (`HLYBOKE.1-Б-17`, indexPrefix in shared/domain/indexes/reg-index.ts;
+    // the council's own appeals `CENTRAL.`): an appeal filed under another village's index would take that village's
+    // number in the paper file and the reports. Structure, so for the admin too; the rest of the index only as loosely
+    // as the app generates it (C.regIndexRest).
+    var ownPrefix = newDoc.villageId.toUpperCase() + '.';
+    if (newDoc.regIndex.indexOf(ownPrefix) !== 0) {
+      deny('Реєстраційний індекс ' + newDoc.regIndex + ' не належить селу ' + newDoc.villageId + ': він має починатися з ' + ownPrefix,
+        'The registration index ' + newDoc.regIndex + ' does not belong to the village ' + newDoc.villageId + ': it must start with ' + ownPrefix);
+    }
+    if (!new RegExp(C.regIndexRest).test(newDoc.regIndex.substring(ownPrefix.length))) {
+      deny('Неправильний реєстраційний індекс ' + newDoc.regIndex + ' (має бути ' + ownPrefix + '<робоче місце>-<літера>-<номер>)',
+        'Invalid registration index ' + newDoc.regIndex + ' (expected ' + ownPrefix + '<workstation>-<letter>-<number>)');
+    }
   }
   if (kind === 'event') {
     if (!contains(C.eventKinds, newDoc.kind)) deny('Невідомий вид події: ' + newDoc.kind, 'Unknown event kind: ' + newDoc.kind);

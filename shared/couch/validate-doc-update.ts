@@ -14,6 +14,7 @@
  * a replication must never carry a malformed, foreign or changed record into a database.
  */
 import { EVENT_KINDS } from '../domain/events/event.types';
+import { COLLECTIVE_LETTER, UNSIGNED_LETTER } from '../domain/indexes/reg-index';
 import { COUNCIL_EVENT_KINDS, PERMISSIONS } from '../domain/permissions/permissions';
 import { APPEAL_SCHEMA } from '../schema/appeal.schema';
 import { EVENT_SCHEMA } from '../schema/event.schema';
@@ -28,6 +29,14 @@ export type DbScope = { kind: 'central'; community: string } | { kind: 'village'
 /** Village codes as `isVillageCode` (shared/domain/indexes) accepts them; a test keeps the two in step. */
 export const VILLAGE_CODE_PATTERN = CODE_PATTERN;
 
+/**
+ * What follows `<VILLAGE>.` in an appeal's registration index (`formatRegIndex` in shared/domain/indexes/reg-index.ts):
+ * the workstation 1–99, `КО`, `БП` or one letter, the sequence number. ES5, so no `u` flag and no `\p{L}`: "one letter"
+ * is an ASCII letter, any one character from U+00AA up, or one surrogate pair: looser than the app, never stricter
+ * (a test formats indexes with every kind of letter and feeds them through the generated function).
+ */
+export const REG_INDEX_REST_PATTERN = `^[1-9][0-9]?-(${COLLECTIVE_LETTER}|${UNSIGNED_LETTER}|[A-Za-z\\u00AA-\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])-[1-9][0-9]{0,15}$`;
+
 /** The rules, as plain data, that the generated function reads. */
 export function validationConfig(scope: DbScope) {
   const names = communityNames(scope.community);
@@ -39,6 +48,7 @@ export function validationConfig(scope: DbScope) {
     starostaRole: names.starostaRole,
     villageRolePrefix: names.villageRolePrefix,
     villageCodePattern: VILLAGE_CODE_PATTERN,
+    regIndexRest: REG_INDEX_REST_PATTERN,
     prefixes: ID_PREFIX,
     eventKinds: EVENT_KINDS,
     councilKinds: COUNCIL_EVENT_KINDS,

@@ -83,3 +83,8 @@ export function labelOf(list: readonly ReferenceItem[], code: string, lang: 'uk'
 export function hasCode(list: readonly ReferenceItem[], code: string): boolean {
   return list.some((i) => i.code === code);
 }
+
+/** True when the list knows the code (a record from a newer version of the app may carry codes this one lacks). */
+export function isKnownCode(list: readonly ReferenceItem[], code: string): boolean {
+  return list.some((i) => i.code === code);
+}

@@ -41,7 +41,7 @@ const { toCouch } = await import('../../renderer/data/sync/couch-docs');
 const { startCouchProcess } = await import('../helpers/couch/couch-process.ts');
 const { testCouchOn } = await import('../helpers/couch/test-couch.ts');
 const { startFaultProxy } = await import('../helpers/fault-proxy.ts');
-const { clientSetup, PASSWORD, provisionCommunity, startSync } = await import('../helpers/sync/sync-clients');
+const { clientSetup, provisionCommunity, startSync } = await import('../helpers/sync/sync-clients');
 const { centralIdsOf, registerMany, waitForCentral } = await import('../helpers/sync/volume');
 
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 1000);
@@ -55,6 +55,7 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 // Apache CouchDB, as the council runs it: COUCHDB_URL when set, else a fresh one from the prebuilt release.
 const server = process.env.COUCHDB_URL ? null : await startCouchProcess();
 const couch = testCouchOn(server?.adminUrl ?? String(process.env.COUCHDB_URL));
+const adminAuth = `Basic ${Buffer.from(`${couch.admin.name}:${couch.admin.password}`).toString('base64')}`;
 const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: ONE_WAY_MS, bytesPerSecond: 256 * KBIT } });
 
 /** A village database with APPEALS appeals and two events each, registered through the app's repositories. */
@@ -104,11 +105,16 @@ async function ours(label: string, kbits: number, code: string, user: string) {
   const wire = proxy.stats();
   sync.dispose();
   await v.db.remove();
-  return { label, ms, wire, payload, kbits };
+  return { label, ms, wire, payload, kbits, until: 'all in the central database' };
 }
 
-/** PouchDB.replicate from a local memory database into the village's server database, through the same proxy. */
+/**
+ * PouchDB.replicate from a local memory database through the same proxy. It writes with `new_edits: false`, which the
+ * village databases refuse from a user (write-once records are created only as new documents), so it writes into a
+ * scratch database of its own without validation, as the server admin: the same documents over the same link.
+ */
 async function pouch(code: string, user: string) {
+  // The village's documents, registered by its own starosta as in the app; PouchDB then sends them.
   const v = await village(code, user);
   const payload = await payloadOf(v.db);
   await v.db.remove();
@@ -119,7 +125,9 @@ async function pouch(code: string, user: string) {
     .plugin(require('pouchdb-replication'));
   const local = new PouchDB(`bench_pouch_${code}`, { adapter: 'memory' });
   await local.bulkDocs(payload.docs);
-  const remote = new PouchDB(`${proxy.url}/${couch.names.villageDb(code)}`, { auth: { username: user, password: PASSWORD } });
+  const scratch = `${couch.names.dbPrefix}bench-pouchdb`;
+  await fetch(`${couch.url}/${scratch}`, { method: 'PUT', headers: { authorization: adminAuth } });
+  const remote = new PouchDB(`${proxy.url}/${scratch}`, { auth: { username: couch.admin.name, password: couch.admin.password } });
   proxy.set({ bytesPerSecond: 256 * KBIT });
   proxy.resetStats();
   log('PouchDB.replicate starts (256 kbit/s)');
@@ -136,11 +144,11 @@ async function pouch(code: string, user: string) {
       if (attempts >= 10) throw error;
     }
   }
-  await waitForCentral(couch.conn, couch.names.centralDb, [code], centralIdsOf(v.reg), 20 * 60_000);
   const ms = Date.now() - t0;
   const wire = proxy.stats();
   await local.destroy();
-  return { label: `PouchDB.replicate (${attempts} run${attempts > 1 ? 's' : ''})`, ms, wire, payload, kbits: 256 };
+  const label = `PouchDB.replicate (${attempts} run${attempts > 1 ? 's' : ''})`;
+  return { label, ms, wire, payload, kbits: 256, until: 'all written on the server' };
 }
 
 type Result = Awaited<ReturnType<typeof ours>>;
@@ -160,7 +168,7 @@ function report(results: Result[]) {
     const rawLimit = limit(r.payload.json, r.kbits);
     const gzLimit = limit(r.payload.gzip, r.kbits);
     console.log(`${r.label} @ ${r.kbits} kbit/s`);
-    console.log(`  time until all in the central database: ${sec(r.ms)}`);
+    console.log(`  time until ${r.until}: ${sec(r.ms)}`);
     console.log(
       `  on the wire: ${kb(r.wire.toServer)} up + ${kb(r.wire.fromServer)} down = ${(wire / APPEALS).toFixed(0)} B per appeal, ${r.wire.requests} requests`,
     );

@@ -1,8 +1,9 @@
 import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import type { Subject } from 'rxjs';
-import { validateDraft, validateEvent } from '../../../shared/domain/appeal/validate';
+import type { DbScope } from '../../../shared/couch/validate-doc-update';
 import type { AppDatabase } from '../database';
+import { ingest } from '../ingest/ingest';
 import type { BulkRow, CouchClient } from './couch-client';
 import { COUCH_PREFIX, type CouchDoc, fromCouch, type SyncedCollection, toCouch } from './couch-docs';
 import { markRejected, markSent } from './outbox';
@@ -13,15 +14,6 @@ export interface PullCheckpoint {
 }
 
 type Doc = Record<string, unknown> & { id: string };
-
-/** Pulled documents are checked for structure only: a far "today" keeps a PC clock that is days off from refusing them. */
-const FAR_TODAY = '9999-12-31';
-
-/** Structural problems of a pulled document, or none. */
-function pulledProblems(collection: SyncedCollection, doc: Record<string, unknown>): string[] {
-  const problems = collection === 'appeals' ? validateDraft(doc, { today: FAR_TODAY }) : validateEvent(doc, { today: FAR_TODAY });
-  return problems.map((p) => `${p.field}: ${p.message.en}`);
-}
 
 /**
  * Sends documents with `_bulk_docs`, halving the batch whenever the server answers 413 (a body over its limit) until
@@ -63,15 +55,15 @@ export interface ReplicationHooks {
    * loses the class the classification needs (a cut link would read as a server failure, a 401 would not stop sync).
    */
   onFailure(failure: SyncFailure): void;
-  /** Pulled documents that failed the structure check and were left out. */
-  onInvalidPulled(collection: SyncedCollection, id: string, problems: string[]): void;
 }
 
 /**
  * The replication of one collection with one CouchDB database, on RxDB's replication protocol (its checkpoints and
- * retries) with our own handlers: the pull validates before writing; the push reads every `_bulk_docs` row, treats a
- * conflict on these write-once documents as "already there" (a lost answer to an earlier attempt), and sets a
- * rejected document aside with the server's reason so that it never blocks the documents after it.
+ * retries) with our own handlers: the pull hands every batch to ingest before RxDB writes it (refused records and
+ * tamper alarms are set aside, so RxDB never writes them over a local record, and the checkpoint moves on); the push
+ * reads every `_bulk_docs` row, treats a conflict on these write-once documents as "already there" (a lost answer to
+ * an earlier attempt), and sets a rejected document aside with the server's reason so that it never blocks the
+ * documents after it.
  */
 export function replicateCollection(options: {
   db: AppDatabase;
@@ -82,6 +74,8 @@ export function replicateCollection(options: {
   batchSize: number;
   retryTime: number;
   hooks: ReplicationHooks;
+  /** The database whose rules decide what may enter (this PC's: the village's own, or the council's). */
+  scope: DbScope;
   /**
    * Other documents of the feed this pull reads past (file metadata), handed over before the checkpoint moves on, so
    * none is lost when storing them fails. Given to one replication only: both read the same feed.
@@ -117,20 +111,17 @@ export function replicateCollection(options: {
         const others: CouchDoc[] = [];
         for (;;) {
           const changes = await client.changes(dbName, { since, limit: batchSize });
+          const pulled: Doc[] = [];
           for (const row of changes.results) {
             if (!row.doc || row.deleted) continue;
             const local = fromCouch(collection, row.doc);
-            if (!local) {
-              if (options.onPulledOthers) others.push(row.doc);
-              continue;
-            }
-            const problems = pulledProblems(collection, local);
-            if (problems.length > 0) {
-              hooks.onInvalidPulled(collection, String(local.id), problems);
-              continue;
-            }
-            documents.push({ ...(local as Doc), _deleted: false });
+            if (local) pulled.push(local as Doc);
+            else if (options.onPulledOthers) others.push(row.doc);
           }
+          // RxDB writes what this handler returns, over a local document of the same id: only accepted records go back
+          // to it. The rest are set aside (stored before the checkpoint moves past them), never silently dropped.
+          const { accepted } = await ingest(db, collection, pulled, 'pull', { mode: 'filter', scope: options.scope });
+          for (const doc of accepted) documents.push({ ...doc, _deleted: false });
           since = changes.last_seq;
           if (documents.length >= batchSize || changes.results.length < batchSize) break;
         }

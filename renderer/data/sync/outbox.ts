@@ -1,6 +1,5 @@
 import type { OutboxRow } from '../../../shared/schema/outbox.schema';
 import type { AppDatabase } from '../database';
-import { refreshRows } from '../register-projection';
 
 /** The outbox row of a document just written on this PC. */
 export function outboxRow(collection: OutboxRow['target'], docId: string, at: string): OutboxRow {
@@ -48,18 +47,13 @@ export function observeRejected(db: AppDatabase, onChange: (rows: OutboxRow[]) =
 }
 
 /**
- * The bookkeeping after a record was stored: its outbox row and its register row. Never throws: the record itself is
- * already safe, and a missing register row is rebuilt at the next start.
+ * The bookkeeping after a record was stored: its outbox row. Never throws: the record itself is already safe. (Its
+ * register row is no writer's business: the projection follows the collections, see projection.ts.)
  */
-export async function afterWrite(db: AppDatabase, row: OutboxRow, appealId: string): Promise<void> {
+export async function afterWrite(db: AppDatabase, row: OutboxRow): Promise<void> {
   try {
     await db.outbox.insert(row);
   } catch (error) {
     console.error('outbox row not written', row.key, error);
-  }
-  try {
-    await refreshRows(db, [appealId]);
-  } catch (error) {
-    console.error('register row not refreshed', appealId, error);
   }
 }

@@ -1,14 +1,14 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, type Observable, Subject, type Subscription } from 'rxjs';
+import type { DbScope } from '../../../shared/couch/validate-doc-update';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
-import { fileMetaProblems } from '../../../shared/domain/files/validate-file';
 import { sendsRecord } from '../../../shared/transfer/authorship';
 import type { AppDatabase } from '../database';
 import { insertPulledFiles } from '../files.repository';
-import { refreshRows } from '../register-projection';
+import { scopeFor } from '../ingest/scope';
 import { type PullCheckpoint, replicateCollection } from './collection-replication';
 import { type CouchAuth, CouchClient } from './couch-client';
-import { type CouchDoc, fileFromCouch, type SyncedCollection } from './couch-docs';
+import { type CouchDoc, fileFromCouch } from './couch-docs';
 import { fetchFileBytes } from './file-fetch';
 import { observeRejected, observeWaiting } from './outbox';
 import { loadLastSyncAt, type SyncConfig, saveLastSyncAt } from './sync-config';
@@ -59,8 +59,6 @@ export class SyncController {
   private runId = 0;
   /** The credentials the server last accepted in this session of the app. */
   private verifiedAuth: CouchAuth | null = null;
-  private pendingRefresh = new Set<string>();
-  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStatusPublish = 0;
   private auth: CouchAuth | null = null;
   private lastRecoveryRestart = 0;
@@ -93,15 +91,8 @@ export class SyncController {
     this.config = config;
     this.appVersion = appVersion;
     this.patch({ isConfigured: true });
-    const stored = (collection: SyncedCollection) =>
-      (db[collection].$ as Observable<{ operation: string; documentData: unknown }>).subscribe((change) => {
-        if (change.operation === 'INSERT') this.onStored(collection, change.documentData as Record<string, unknown>);
-      });
-    const storedSubs = [stored('appeals'), stored('events')];
+    // Register rows of pulled records are no business of sync: the projection follows the collections (projection.ts).
     this.stopLocal.push(
-      () => {
-        for (const s of storedSubs) s.unsubscribe();
-      },
       observeWaiting(db, (waiting) => this.patch({ waiting })),
       observeRejected(db, (rejected) => this.patch({ rejected })),
     );
@@ -175,9 +166,6 @@ export class SyncController {
         }
       },
       onFailure: (failure: SyncFailure) => this.onFailure(failure),
-      onInvalidPulled: (collection: SyncedCollection, id: string, problems: string[]) => {
-        console.warn(`sync: left out an invalid ${collection} document ${id}: ${problems.join('; ')}`);
-      },
     };
     for (const collection of ['appeals', 'events'] as const) {
       const replication = replicateCollection({
@@ -189,6 +177,7 @@ export class SyncController {
         batchSize: 100,
         retryTime: BASE_RETRY_MS,
         hooks,
+        scope: this.scope,
         onPulledOthers: collection === 'events' ? (docs) => this.onPulledFiles(docs) : undefined,
         isSentByThisPc: (doc) => sendsRecord(this.config.role, doc),
       });
@@ -219,39 +208,26 @@ export class SyncController {
     this.uploads.start(this.uploadsStopped);
   }
 
-  /** File metadata from the feed: stored without bytes (those are fetched only when someone opens the file). */
+  /**
+   * File metadata from the feed: stored without bytes (those are fetched only when someone opens the file), through
+   * ingest like every record (refused ones are set aside with their reason).
+   */
   private async onPulledFiles(docs: CouchDoc[]): Promise<void> {
-    const files: AttachedFile[] = [];
+    const files: Record<string, unknown>[] = [];
     for (const doc of docs) {
       const local = fileFromCouch(doc);
-      if (!local) continue;
-      const problems = fileMetaProblems(local);
-      if (problems.length > 0) console.warn(`sync: left out an invalid file document ${doc._id}: ${problems.join('; ')}`);
-      else files.push(local as unknown as AttachedFile);
+      if (local) files.push(local);
     }
-    await insertPulledFiles(this.db, files);
+    await insertPulledFiles(this.db, files, this.scope);
+  }
+
+  /** The database whose rules decide what enters this PC: the one this login syncs with. */
+  private get scope(): DbScope {
+    return scopeFor({ config: this.config });
   }
 
   private onReceived(): void {
     this.patch({ received: this.current.received + 1 });
-  }
-
-  /**
-   * Register rows follow what the collections hold, not what the replication announces: `received$` fires before
-   * the pulled documents are stored, so a refresh then would fold an appeal without its newest event.
-   */
-  private onStored(collection: SyncedCollection, doc: Record<string, unknown>): void {
-    const appealId = String(collection === 'appeals' ? doc.id : doc.appealId);
-    this.pendingRefresh.add(appealId);
-    this.refreshTimer ??= setTimeout(() => {
-      this.refreshTimer = null;
-      const ids = [...this.pendingRefresh];
-      this.pendingRefresh.clear();
-      // A database closed meanwhile (app closing, a test ending) has no rows to refresh; the next start checks them.
-      if (this.db.closed) return;
-      // The register rows of received appeals and events; a failure here only delays the list, never the data.
-      void refreshRows(this.db, ids).catch((error: unknown) => console.warn('sync: register refresh failed', error));
-    }, 300);
   }
 
   private onError(error: unknown): void {

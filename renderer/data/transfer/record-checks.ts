@@ -1,27 +1,26 @@
-import { validateDraft, validateEvent } from '../../../shared/domain/appeal/validate';
-import { fileMetaProblems } from '../../../shared/domain/files/validate-file';
-import { isVillageCode } from '../../../shared/domain/indexes/reg-index';
-
-/** Records from a file are checked for structure only, like pulled ones: a far "today" lets a PC clock be off. */
-const FAR_TODAY = '9999-12-31';
-
-/** What is wrong with a record from a file, as short English details (empty when nothing). */
-type RecordCheck = (doc: Record<string, unknown>) => string[];
+/**
+ * The file-level rules for the records of a transfer file: which village's records it may hold, and that a village's
+ * file for the council holds none of the council's own. Whether each record may enter the database at all is the
+ * acceptance check of ingest (renderer/data/ingest), the same for every path a record comes by.
+ */
+import type { Problem } from '../../../shared/domain/problem';
+import { allowedVillage, CENTRAL_CODE } from '../../../shared/transfer/acceptance';
+import { authorRole } from '../../../shared/transfer/authorship';
+import type { TransferFile } from '../../../shared/transfer/format';
+import { TRANSFER_PROBLEMS } from '../../../shared/transfer/problems';
 
 /**
- * The structure check of each data collection, the same the sync pull applies (collection-replication.ts): a file is
- * just another way for records to arrive (file metadata: the check the pull of `file:` documents applies).
+ * The first record the file's header does not allow, or null: a record of another village than the file's, or, in a
+ * village's file for the council, a record the council wrote (a village can only hand on its own records).
  */
-const CHECKS: Record<string, RecordCheck> = {
-  appeals: (doc) => validateDraft(doc, { today: FAR_TODAY }).map((p) => `${p.field}: ${p.message.en}`),
-  events: (doc) => validateEvent(doc, { today: FAR_TODAY }).map((p) => `${p.field}: ${p.message.en}`),
-  files: (doc) => fileMetaProblems(doc),
-};
-
-/** Problems of one record of a collection, including an id and a village code every record must have. */
-export function recordProblems(collection: string, doc: Record<string, unknown>): string[] {
-  const base: string[] = [];
-  if (typeof doc.id !== 'string' || doc.id === '' || doc.id.length > 40) base.push('id: invalid');
-  if (!isVillageCode(doc.villageId)) base.push('villageId: invalid');
-  return [...base, ...(CHECKS[collection]?.(doc) ?? [])];
+export function fileRecordProblem(file: TransferFile): Problem | null {
+  const village = allowedVillage(file.header);
+  const isForCouncil = file.header.kind === 'transfer' && file.header.to === CENTRAL_CODE;
+  for (const [name, docs] of Object.entries(file.body.collections)) {
+    for (const doc of docs) {
+      if (village && doc.villageId !== village) return TRANSFER_PROBLEMS.foreignDocument(name, String(doc.id));
+      if (isForCouncil && authorRole(doc) === 'central') return TRANSFER_PROBLEMS.foreignDocument(name, String(doc.id));
+    }
+  }
+  return null;
 }

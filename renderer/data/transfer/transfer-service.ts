@@ -1,21 +1,17 @@
 /**
  * Backup and transfer files (issue 4): making them from the local database and importing them into it. A file is read
- * whole, decoded, checked against this PC and every record validated before the first write; then only records not yet
- * present are inserted, so importing a file twice changes nothing and records that also arrive by sync are never
- * duplicated (same id, same record).
+ * whole, decoded, checked against this PC and every record checked before the first write (the file-level rules of
+ * record-checks.ts, then ingest's acceptance check, the one every path uses); a file is all or nothing. Then the
+ * records go in through ingest, which inserts only records not yet present, so importing a file twice changes nothing
+ * and records that also arrive by sync are never duplicated (same id, same record). A record that contradicts one
+ * this PC holds (same id, other content) refuses the whole file.
  */
 
 import { isVillageCode, isWorkstation } from '../../../shared/domain/indexes/reg-index';
 import { isRole } from '../../../shared/domain/permissions/permissions';
-import type { Problem } from '../../../shared/domain/problem';
+import { type Problem, problem } from '../../../shared/domain/problem';
 import { err, ok, type Result } from '../../../shared/lib/result';
-import {
-  allowedVillage,
-  backupProblem,
-  CENTRAL_CODE,
-  transferProblem,
-  type Workplace,
-} from '../../../shared/transfer/acceptance';
+import { backupProblem, CENTRAL_CODE, transferProblem, type Workplace } from '../../../shared/transfer/acceptance';
 import { sendsRecord } from '../../../shared/transfer/authorship';
 import {
   checkFileInfo,
@@ -27,11 +23,11 @@ import {
 } from '../../../shared/transfer/format';
 import { TRANSFER_PROBLEMS } from '../../../shared/transfer/problems';
 import type { AppDatabase } from '../database';
+import { type IngestCollection, type IngestSource, ingest } from '../ingest/ingest';
 import { type Profile, saveProfile } from '../profile.repository';
-import { refreshRows } from '../register-projection';
 import { saveLastBackupAt } from './backup-state';
-import { recordProblems } from './record-checks';
-import { DATA_COLLECTIONS, insertNew, queueForSending, readRecords, schemaVersions } from './transfer.repository';
+import { fileRecordProblem } from './record-checks';
+import { DATA_COLLECTIONS, queueForSending, readRecords, schemaVersions } from './transfer.repository';
 import { webCodec } from './web-codec';
 
 /** A file chosen by the user: what the input element gives (File has all three). */
@@ -151,41 +147,68 @@ async function readFile(file: PickedFile, kind: TransferKind, appVersion: string
   return decodeTransferFile(bytes, { appVersion, schemaVersions: schemaVersions(db, DATA_COLLECTIONS) }, webCodec);
 }
 
-/** The first problem among the file's records (structure, and the village they must belong to), or null. */
-function firstRecordProblem(file: TransferFile): Problem | null {
-  const village = allowedVillage(file.header);
-  for (const [name, docs] of Object.entries(file.body.collections)) {
-    for (const doc of docs) {
-      const problems = recordProblems(name, doc);
-      if (problems.length > 0) return TRANSFER_PROBLEMS.invalidDocument(name, doc.id, problems.slice(0, 3).join('; '));
-      if (village && doc.villageId !== village) return TRANSFER_PROBLEMS.foreignDocument(name, doc.id);
-    }
+const INGESTED: readonly string[] = ['appeals', 'events', 'files'] satisfies IngestCollection[];
+
+/** The file's collections in this app's order (appeals before events). */
+function collectionsOf(file: TransferFile): [IngestCollection, TransferFile['body']['collections'][string]][] {
+  // A file naming a collection this app lacks never gets here: decoding refuses it as made by a newer version.
+  return DATA_COLLECTIONS.filter((n) => n in file.body.collections && INGESTED.includes(n)).map((n) => [
+    n as IngestCollection,
+    file.body.collections[n] ?? [],
+  ]);
+}
+
+/**
+ * The first problem among the file's records, or null: the file-level rules (the village they must belong to), then
+ * ingest's acceptance check of each record for this PC, before anything is written.
+ */
+async function firstRecordProblem(
+  db: AppDatabase,
+  file: TransferFile,
+  source: IngestSource,
+  profile: Profile | null,
+): Promise<Problem | null> {
+  const fileLevel = fileRecordProblem(file);
+  if (fileLevel) return fileLevel;
+  for (const [name, docs] of collectionsOf(file)) {
+    const { refused } = await ingest(db, name, docs, source, { mode: 'check', profile });
+    const first = refused[0];
+    if (!first) continue;
+    return first.isTamper
+      ? problem(
+          '',
+          'tampered-document',
+          `Запис ${name}/${first.id} у файлі суперечить уже зареєстрованому (${first.reason.uk}): нічого не імпортовано`,
+          `Record ${name}/${first.id} in the file contradicts one already registered (${first.reason.en}): nothing was imported`,
+        )
+      : problem(
+          '',
+          'invalid-document',
+          `Запис ${name}/${first.id} у файлі неправильний (${first.reason.uk}): нічого не імпортовано`,
+          `Record ${name}/${first.id} in the file is invalid (${first.reason.en}): nothing was imported`,
+        );
   }
   return null;
 }
 
-/** Writes the records of a checked file: new ones only, then their outbox rows and register rows. */
-async function writeRecords(db: AppDatabase, file: TransferFile, pcRole: Profile['role'], now: Date): Promise<ImportReport> {
+/** Writes the records of a checked file through ingest: new ones only, then their outbox rows. */
+async function writeRecords(
+  db: AppDatabase,
+  file: TransferFile,
+  source: IngestSource,
+  profile: Profile,
+  now: Date,
+): Promise<ImportReport> {
   const inserted: Record<string, number> = {};
   let present = 0;
-  const appealIds = new Set<string>();
-  // In this app's order (appeals before events). A file naming a collection this app lacks never gets here: decoding
-  // refuses it as made by a newer version.
-  const names = DATA_COLLECTIONS.filter((n) => n in file.body.collections);
-  for (const name of names) {
-    const docs = file.body.collections[name] ?? [];
-    const fresh = await insertNew(db, name, docs);
-    inserted[name] = fresh.length;
-    present += docs.length - fresh.length;
-    const toSend = fresh.filter((d) => sendsRecord(pcRole, d)).map((d) => d.id);
+  for (const [name, docs] of collectionsOf(file)) {
+    const { accepted, written } = await ingest(db, name, docs, source, { profile, now });
+    inserted[name] = written.length;
+    present += accepted.length - written.length;
+    const toSend = written.filter((d) => sendsRecord(profile.role, d)).map((d) => d.id);
     await queueForSending(db, name, toSend, now.toISOString());
-    for (const d of fresh) {
-      if (name === 'appeals') appealIds.add(d.id);
-      else if (typeof d.appealId === 'string') appealIds.add(d.appealId);
-    }
   }
-  const ids = [...appealIds];
-  for (let i = 0; i < ids.length; i += 500) await refreshRows(db, ids.slice(i, i + 500));
+  // Register rows follow the collections by themselves (projection.ts).
   return { inserted, present, restoredProfile: null };
 }
 
@@ -203,12 +226,15 @@ export async function restoreBackup(
   const read = await readFile(file, 'backup', appVersion, db);
   if (!read.ok) return read;
   const pc = workplaceOf(profile);
-  const refused = backupProblem(read.value.header, pc) ?? firstRecordProblem(read.value);
-  if (refused) return err(refused);
+  const early = backupProblem(read.value.header, pc);
+  if (early) return err(early);
   const restored = profile ? null : profileOf(read.value.body.profile);
-  if (!profile && !restored) return err(TRANSFER_PROBLEMS.damaged());
-  const role = profile?.role ?? restored?.role ?? 'clerk';
-  const report = await writeRecords(db, read.value, role, now);
+  const workplace = profile ?? restored;
+  // A fresh PC checks the records against the rules of the workplace the backup restores.
+  const refused = await firstRecordProblem(db, read.value, 'backup', workplace);
+  if (refused) return err(refused);
+  if (!workplace) return err(TRANSFER_PROBLEMS.damaged());
+  const report = await writeRecords(db, read.value, 'backup', workplace, now);
   // The profile last: should the records' write be cut, the PC is still fresh and the restore can simply be repeated.
   if (restored) await saveProfile(db, restored);
   return ok({ ...report, restoredProfile: restored });
@@ -225,7 +251,9 @@ export async function importTransfer(
   const read = await readFile(file, 'transfer', appVersion, db);
   if (!read.ok) return read;
   const pc = workplaceOf(profile);
-  const refused = transferProblem(read.value.header, pc) ?? firstRecordProblem(read.value);
-  if (refused || !profile) return err(refused ?? TRANSFER_PROBLEMS.notSetUp());
-  return ok(await writeRecords(db, read.value, profile.role, now));
+  const early = transferProblem(read.value.header, pc);
+  if (early || !profile) return err(early ?? TRANSFER_PROBLEMS.notSetUp());
+  const refused = await firstRecordProblem(db, read.value, 'transfer', profile);
+  if (refused) return err(refused);
+  return ok(await writeRecords(db, read.value, 'transfer', profile, now));
 }

@@ -11,7 +11,6 @@ import {
   SEXES,
   SOCIAL_STATUSES,
   SUBJECTS,
-  TOPICS,
 } from '../../../shared/reference';
 import { useApp } from '../../app/app-context';
 import { navigate } from '../../app/use-route';
@@ -24,6 +23,7 @@ import { rowDeadline } from '../register/register-query';
 import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
 import { EventTimeline } from './EventTimeline';
+import { topicLine } from './topic-text';
 import { useAppeal } from './use-appeal';
 
 /** The appeal card: every registration field, the timeline, and the actions this role may take. */
@@ -102,9 +102,7 @@ export function AppealCard({ id }: { id: string }) {
           {c.issues.map((issue, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: issues of an appeal keep their order
             <div className="issue-view" key={i}>
-              <p className="topic">
-                {issue.topicCode} — {labelOf(TOPICS, issue.topicCode, lang)}
-              </p>
+              <p className="topic">{topicLine(issue.topicCode, lang, t)}</p>
               <p className="issue-text">{issue.text}</p>
             </div>
           ))}

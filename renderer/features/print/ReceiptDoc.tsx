@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { APPEAL_TYPES, labelOf, TOPICS } from '../../../shared/reference';
+import { APPEAL_TYPES, labelOf } from '../../../shared/reference';
 import { applicantLabel } from '../../data/register-projection';
+import { topicLine } from '../appeal/topic-text';
 import { Blank, Paper, PaperRows, PaperTitle, SignatureLine } from './Paper';
 import type { PrintProps } from './print-props';
 import { officeName, paperDate, printT } from './print-text';
@@ -20,7 +21,7 @@ export function ReceiptDoc({ appeal, state, profile, today }: PrintProps) {
     [t('print.common.index'), <strong key="index">{appeal.regIndex}</strong>],
     [t('print.common.receivedOn'), paperDate(c.receivedOn)],
     [t('print.receipt.type'), labelOf(APPEAL_TYPES, c.type, 'uk')],
-    [t('print.receipt.topic'), main ? `${main.topicCode} — ${labelOf(TOPICS, main.topicCode, 'uk')}` : ''],
+    [t('print.receipt.topic'), main ? topicLine(main.topicCode, 'uk', t) : ''],
     [t('print.receipt.term'), c.term === 'short' ? t('form.termShort') : t('form.termNormal')],
     [t('print.common.dueDate'), <strong key="due">{due}</strong>],
   ];

@@ -9,9 +9,9 @@ import {
   SEXES,
   SOCIAL_STATUSES,
   SUBJECTS,
-  TOPICS,
 } from '../../../shared/reference';
 import { applicantLabel } from '../../data/register-projection';
+import { topicLabelBesideCode } from '../appeal/topic-text';
 import { controlRecord } from './control-record';
 import { Blank, Paper, PaperRows, PaperTitle, SignatureLine } from './Paper';
 import type { PrintProps } from './print-props';
@@ -107,7 +107,7 @@ export function RegistrationCardDoc({ appeal, events, state, profile, today }: P
           // biome-ignore lint/suspicious/noArrayIndexKey: issues of an appeal keep their order
           <div key={i} className="paper-issue">
             <p className="paper-issue-topic">
-              {t('print.card.issue', { n: i + 1, code: issue.topicCode, topic: labelOf(TOPICS, issue.topicCode, uk) })}
+              {t('print.card.issue', { n: i + 1, code: issue.topicCode, topic: topicLabelBesideCode(issue.topicCode, uk, t) })}
             </p>
             <p className="paper-text">{issue.text}</p>
           </div>

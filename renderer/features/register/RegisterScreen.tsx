@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { labelOf, TOPICS } from '../../../shared/reference';
 import { navigate } from '../../app/use-route';
 import { useToday } from '../../app/use-today';
 import { formatDate } from '../../i18n/i18n';
+import { topicLabel } from '../appeal/topic-text';
 import { RegisterFilters } from './RegisterFilters';
 import { DEFAULT_SORT, EMPTY_FILTER, type RegisterSort, rowDeadline, type SortKey } from './register-query';
 import { useRegisterRows } from './use-register-rows';
@@ -107,7 +107,7 @@ export function RegisterScreen() {
                     {row.applicant || t('register.anonymous')}
                   </div>
                   <div role="cell" className="td col-topic">
-                    {labelOf(TOPICS, row.topicCode, i18n.language === 'en' ? 'en' : 'uk')}
+                    {topicLabel(row.topicCode, i18n.language === 'en' ? 'en' : 'uk', t)}
                   </div>
                   <div role="cell" className="td col-receivedOn">
                     {formatDate(row.receivedOn, i18n.language)}

@@ -4,8 +4,20 @@ import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { type AppDatabase, openDatabase } from '../../../renderer/data/database';
+import { type Projection, type ProjectionOptions, startProjection } from '../../../renderer/data/projection';
 
 let counter = 0;
+
+/** The register projections of the databases the helper opened, as the app starts one with its database. */
+const projections = new WeakMap<AppDatabase, Projection>();
+
+/**
+ * Waits until the register rows follow every write made so far (the projection refreshes them a moment after a write).
+ * A database opened without its projection has nothing to wait for.
+ */
+export async function settled(db: AppDatabase): Promise<void> {
+  await projections.get(db)?.settled();
+}
 
 /** A database name no other test uses (RxDB names: lowercase letters, digits, underscores). */
 export function uniqueDbName(prefix = 'ovtest'): string {
@@ -27,9 +39,14 @@ function storageOf(kind: StorageKind): RxStorage<unknown, unknown> {
 export class TestDatabases {
   private readonly open: { db: AppDatabase; kind: StorageKind }[] = [];
 
-  async create(kind: StorageKind = 'dexie'): Promise<AppDatabase> {
+  /**
+   * Opens a database with its register projection running, as the app does (`projection: false`: without one, for
+   * tests of the rebuild or of the projection itself). The projection stops when the database closes.
+   */
+  async create(kind: StorageKind = 'dexie', options: { projection?: ProjectionOptions | false } = {}): Promise<AppDatabase> {
     const db = await openDatabase({ name: uniqueDbName(), storage: storageOf(kind) });
     this.open.push({ db, kind });
+    if (options.projection !== false) projections.set(db, startProjection(db, options.projection));
     return db;
   }
 
@@ -49,8 +66,12 @@ export class TestDatabases {
   }
 }
 
-/** Counts of every collection, to check that a refused write wrote nothing (the outbox included: nothing to send). */
+/**
+ * Counts of every collection, to check that a refused write wrote nothing (the outbox included: nothing to send), once
+ * the register rows have followed the writes.
+ */
 export async function counts(db: AppDatabase): Promise<{ appeals: number; events: number; register: number; outbox: number }> {
+  await settled(db);
   const [appeals, events, register, outbox] = await Promise.all([
     db.appeals.count().exec(),
     db.events.count().exec(),

@@ -4,7 +4,7 @@ import { registerAppeal } from '../../../renderer/data/appeals.repository';
 import { RegisterIndex } from '../../../renderer/data/register-index';
 import { DEFAULT_SORT, EMPTY_FILTER, queryRegister } from '../../../renderer/features/register/register-query';
 import { CLOCK, draftOf, profileOf, TODAY } from '../../helpers/data/fixtures';
-import { TestDatabases } from '../../helpers/data/test-db';
+import { settled, TestDatabases } from '../../helpers/data/test-db';
 
 const dbs = new TestDatabases();
 afterEach(() => dbs.removeAll());
@@ -15,6 +15,7 @@ it('with more rows on the newest day than fit the first page, the first page is 
     const result = await registerAppeal(db, profileOf(), draftOf({ surname }), CLOCK);
     expect(result.ok).toBe(true);
   }
+  await settled(db);
   const index = new RegisterIndex(db);
   // As use-register-rows shows it: the first page, then sorted by the register's default order.
   const firstScreen = queryRegister(await index.firstPage(2), EMPTY_FILTER, DEFAULT_SORT, TODAY).map((r) => r.regIndex);

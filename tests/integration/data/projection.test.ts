@@ -1,18 +1,20 @@
-/** The register projection (rebuild of missing rows) and the in-memory RegisterIndex over it. */
+/** The register projection (rows that follow the collections, the rebuild of missing rows) and the in-memory RegisterIndex over it. */
 import { OPEN_COLLECTIONS } from 'rxdb';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerAppeal } from '../../../renderer/data/appeals.repository';
 import type { AppDatabase } from '../../../renderer/data/database';
 import { recordEvent } from '../../../renderer/data/events.repository';
+import type { ProjectionOptions } from '../../../renderer/data/projection';
 import { RegisterIndex } from '../../../renderer/data/register-index';
-import { ensureRegister, toRegisterRow } from '../../../renderer/data/register-projection';
+import { ensureRegister, refreshRows, toRegisterRow } from '../../../renderer/data/register-projection';
 import { EMPTY_FILTER, queryRegister } from '../../../renderer/features/register/register-query';
 import type { Appeal, AppealDraft } from '../../../shared/domain/appeal/appeal.types';
 import { foldAppeal } from '../../../shared/domain/events/fold';
 import { addDays } from '../../../shared/lib/dates';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
-import { CLOCK, clockOn, draftOf, PAYLOADS, profileOf, storedAppeal, TODAY } from '../../helpers/data/fixtures';
-import { TestDatabases } from '../../helpers/data/test-db';
+import { CLOCK, clockOn, draftOf, eventAbout, PAYLOADS, profileOf, storedAppeal, TODAY } from '../../helpers/data/fixtures';
+import { settled, TestDatabases } from '../../helpers/data/test-db';
 
 const dbs = new TestDatabases();
 const indexes: RegisterIndex[] = [];
@@ -40,12 +42,130 @@ async function allRows(db: AppDatabase): Promise<RegisterRow[]> {
   return docs.map((d) => d.toMutableJSON() as RegisterRow);
 }
 
+/** Waits (without asking the projection) until the appeal's row satisfies `check`. */
+async function rowWhere(db: AppDatabase, id: string, check: (row: RegisterRow) => boolean): Promise<RegisterRow> {
+  let found: RegisterRow | null = null;
+  await vi.waitFor(
+    async () => {
+      const doc = await db.register.findOne(id).exec();
+      found = doc ? (doc.toMutableJSON() as RegisterRow) : null;
+      expect(found !== null && check(found)).toBe(true);
+    },
+    { timeout: 5_000, interval: 20 },
+  );
+  return found as unknown as RegisterRow;
+}
+
+/** A refresh that records the appeals of each call and fails the first `failures` calls. */
+function countingRefresh(failures = 0) {
+  const calls: { ids: number; failed: boolean }[] = [];
+  const refresh: NonNullable<ProjectionOptions['refresh']> = async (db, ids) => {
+    const failed = calls.filter((c) => c.failed).length < failures;
+    calls.push({ ids: ids.length, failed });
+    if (failed) throw new Error('injected: the storage refused the write');
+    await refreshRows(db, ids);
+  };
+  return { calls, refresh };
+}
+
+describe('the projection follows the collections (no writer refreshes rows)', () => {
+  it('an appeal inserted straight into the collection, as an import would, gets its row', async () => {
+    const db = await dbs.create('dexie');
+    const appeal = storedAppeal({ id: 'A1' });
+    await db.appeals.insert(appeal);
+    const row = await rowWhere(db, appeal.id, () => true);
+    expect(row).toEqual(toRegisterRow(appeal, foldAppeal(appeal, [])));
+  });
+
+  it('appeals stored by a replication pull (replicateRxCollection) get their rows', async () => {
+    const db = await dbs.create('dexie');
+    const pulled = [storedAppeal({ id: 'P1', regSeq: 1 }), storedAppeal({ id: 'P2', regSeq: 2 })];
+    let served = false;
+    const replication = replicateRxCollection<Appeal, { n: number }>({
+      replicationIdentifier: 'test-pull',
+      collection: db.appeals,
+      live: false,
+      waitForLeadership: false,
+      pull: {
+        handler: async () => {
+          const documents = served ? [] : pulled.map((a) => ({ ...a, _deleted: false }));
+          served = true;
+          return { documents, checkpoint: { n: 1 } };
+        },
+      },
+    });
+    await replication.awaitInitialReplication();
+    await replication.cancel();
+    expect(await db.appeals.count().exec()).toBe(2);
+    for (const a of pulled) expect(await rowWhere(db, a.id, () => true)).toEqual(toRegisterRow(a, foldAppeal(a, [])));
+  });
+
+  it("an event inserted straight into the collection changes its appeal's row", async () => {
+    const db = await dbs.create('dexie');
+    const appeal = storedAppeal({ id: 'A1', receivedOn: TODAY });
+    await db.appeals.insert(appeal);
+    await rowWhere(db, appeal.id, (r) => r.status === 'registered');
+    await db.events.insert(eventAbout(appeal, 'answered'));
+    const row = await rowWhere(db, appeal.id, (r) => r.status === 'answered');
+    expect(row.needsHandover).toBe(1);
+  });
+
+  it('a failed refresh is retried after a delay with no further change, so the row does not stay missing', async () => {
+    const { calls, refresh } = countingRefresh(1);
+    const db = await dbs.create('dexie', { projection: { refresh, retryMs: 200 } });
+    const appeal = storedAppeal({ id: 'A1' });
+    await db.appeals.insert(appeal);
+    await vi.waitFor(() => expect(calls).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    expect(calls[0]?.failed).toBe(true);
+    expect(await db.register.findOne(appeal.id).exec()).toBeNull();
+    await rowWhere(db, appeal.id, () => true);
+    expect(calls.map((c) => c.failed)).toEqual([true, false]);
+  });
+
+  it('a failed refresh is healed by the next change: both appeals get their rows', async () => {
+    const { calls, refresh } = countingRefresh(1);
+    // A retry far away, so only the next change can bring the first appeal's row.
+    const db = await dbs.create('dexie', { projection: { refresh, retryMs: 600_000 } });
+    const first = storedAppeal({ id: 'A1', regSeq: 1 });
+    await db.appeals.insert(first);
+    await vi.waitFor(() => expect(calls).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    expect(await db.register.findOne(first.id).exec()).toBeNull();
+
+    const second = storedAppeal({ id: 'A2', regSeq: 2 });
+    await db.appeals.insert(second);
+    await rowWhere(db, second.id, () => true);
+    expect(await db.register.findOne(first.id).exec()).not.toBeNull();
+    expect(calls).toEqual([
+      { ids: 1, failed: true },
+      { ids: 2, failed: false },
+    ]);
+  });
+
+  it('1,000 appeals imported in one bulk insert all get rows, in slices of 500', async () => {
+    const { calls, refresh } = countingRefresh();
+    const db = await dbs.create('memory', { projection: { refresh } });
+    const appeals = Array.from({ length: 1_000 }, (_, i) =>
+      storedAppeal({ id: `B${String(i).padStart(4, '0')}`, regSeq: i + 1 }),
+    );
+    const result = await db.appeals.bulkInsert(appeals);
+    expect(result.error).toEqual([]);
+    await vi.waitFor(async () => expect(await db.register.count().exec()).toBe(1_000), { timeout: 10_000, interval: 50 });
+    expect(calls).toEqual([
+      { ids: 500, failed: false },
+      { ids: 500, failed: false },
+    ]);
+    const rows = await allRows(db);
+    expect(rows.map((r) => r.id)).toEqual(appeals.map((a) => a.id));
+  });
+});
+
 describe('ensureRegister', () => {
   it('returns 0 when every appeal has its row', async () => {
     const db = await dbs.create('dexie');
     expect(await ensureRegister(db)).toBe(0);
     await register(db);
     await register(db, { surname: 'Бойко' });
+    await settled(db);
     expect(await ensureRegister(db)).toBe(0);
     expect(await db.register.count().exec()).toBe(2);
   });
@@ -58,6 +178,7 @@ describe('ensureRegister', () => {
     expect((await recordEvent(db, profileOf(), a1, 'forwarded', PAYLOADS.forwarded, clockOn('2024-05-21'))).ok).toBe(true);
     const central = profileOf({ villageCode: 'central', role: 'central' });
     expect((await recordEvent(db, central, a3, 'answered', PAYLOADS.answered, clockOn('2024-05-27'))).ok).toBe(true);
+    await settled(db);
     const complete = await allRows(db);
 
     // Rows of the first, a forwarded and an answered appeal are lost (as if the app stopped between the two writes).
@@ -73,7 +194,8 @@ describe('ensureRegister', () => {
   });
 
   it('builds the whole register of appeals that arrived without rows (first start after a restore)', async () => {
-    const db = await dbs.create('dexie');
+    // Without the projection, which would build them by itself.
+    const db = await dbs.create('dexie', { projection: false });
     const restored = Array.from({ length: 7 }, (_, i) => storedAppeal({ id: `R${i}`, regSeq: i + 1 }));
     await db.appeals.bulkInsert(restored);
     expect(await ensureRegister(db, 3)).toBe(7);
@@ -97,6 +219,7 @@ describe('RegisterIndex', () => {
   it('firstPage returns the newest rows by date received', async () => {
     const db = await dbs.create('dexie');
     const appeals = await registerOnDays(db);
+    await settled(db);
     const page = await indexOf(db).firstPage(3);
     expect(page.map((r) => r.receivedOn)).toEqual([TODAY, addDays(TODAY, -1), addDays(TODAY, -2)]);
     const byDay = new Map(appeals.map((a) => [a.receivedOn, a.id]));
@@ -109,6 +232,7 @@ describe('RegisterIndex', () => {
   it('load() holds every row and follows new registrations and events', async () => {
     const db = await dbs.create('dexie');
     const appeals = await registerOnDays(db);
+    await settled(db);
     const index = indexOf(db);
     let notified = 0;
     index.subscribe(() => notified++);
@@ -140,10 +264,12 @@ describe('RegisterIndex', () => {
   it('after dispose() it no longer follows changes', async () => {
     const db = await dbs.create('dexie');
     await register(db);
+    await settled(db);
     const index = indexOf(db);
     await index.load();
     index.dispose();
     await register(db, { surname: 'Бойко' });
+    await settled(db);
     expect(await db.register.count().exec()).toBe(2);
     expect(index.size).toBe(1);
   });
@@ -169,7 +295,8 @@ describe('RegisterIndex over 5,000 appeals (RxDB memory storage)', () => {
   }
 
   it('loads every row, and a search finds as many as a brute-force count of the source data', async () => {
-    const db = await dbs.create('memory');
+    // The rows are written here directly; a projection would write them a second time.
+    const db = await dbs.create('memory', { projection: false });
     const appeals = Array.from({ length: N }, (_, i) => appealAt(i));
     await db.appeals.bulkInsert(appeals);
     const rows = appeals.map((a) => toRegisterRow(a, foldAppeal(a, [])));

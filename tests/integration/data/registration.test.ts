@@ -8,7 +8,7 @@ import type { Profile } from '../../../renderer/data/profile.repository';
 import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
 import { CLOCK, clockOn, draftOf, PAYLOADS, profileOf, storedAppeal, TODAY } from '../../helpers/data/fixtures';
-import { counts, TestDatabases } from '../../helpers/data/test-db';
+import { counts, settled, TestDatabases } from '../../helpers/data/test-db';
 
 const dbs = new TestDatabases();
 let db: AppDatabase;
@@ -30,6 +30,7 @@ async function register(profile: Profile, patch: Parameters<typeof draftOf>[0] =
 }
 
 async function rowOf(id: string, target = db): Promise<RegisterRow | null> {
+  await settled(target);
   const doc = await target.register.findOne(id).exec();
   return doc ? (doc.toMutableJSON() as RegisterRow) : null;
 }

@@ -167,7 +167,7 @@ describe('ov-admin commands', () => {
 
     const status = await runAdmin(['status', '--community', couch.community, '--json'], env);
     expect(status.code).toBe(0);
-    const rows = JSON.parse(status.stdout) as { code: string; name: string; appeals: number }[];
+    const { villages: rows } = JSON.parse(status.stdout) as { villages: { code: string; name: string; appeals: number }[] };
     expect(rows.find((r) => r.code === code)).toMatchObject({ name: 'Калинівка', appeals: 0 });
     const table = await runAdmin(['status', '--community', couch.community], env);
     expect(table.stdout).toMatch(new RegExp(`^${code}\\s+Калинівка`, 'm'));

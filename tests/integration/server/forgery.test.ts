@@ -269,6 +269,24 @@ describe('events and file bytes cannot be changed either', () => {
   });
 });
 
+describe("an appeal cannot take another village's registration index", () => {
+  test("village A's own appeal numbered BETA.1-Б-1 by A's starosta: 403 by PUT, the row refused by _bulk_docs, nothing stored", async () => {
+    const misfiled = appealDoc(v, 'starosta', { regIndex: 'BETA.1-Б-1' });
+    const put = await http<Row>(couch.url, starosta, 'PUT', path(db, misfiled._id), misfiled);
+    expect(put.status).toBe(403);
+    expect(put.body).toMatchObject({
+      error: 'forbidden',
+      reason: expect.stringContaining(`The registration index BETA.1-Б-1 does not belong to the village ${v}`),
+    });
+    expect(put.body.reason).toMatch(/^Реєстраційний індекс BETA\.1-Б-1 не належить селу /);
+    expectRefusedRow(await bulk([misfiled]), misfiled._id);
+    expect((await http(couch.url, starosta, 'GET', path(db, misfiled._id))).status).toBe(404);
+    // The same appeal under its own village's index is the starosta's to register.
+    const own = { ...misfiled, regIndex: `${v.toUpperCase()}.1-Б-1` };
+    expect((await http(couch.url, starosta, 'PUT', path(db, own._id), own)).status).toBe(201);
+  });
+});
+
 test('the council’s replication (a server admin) still carries every genuine record into the central database', async () => {
   // A record registered after all the attempts: the replication is neither stuck nor stopped by them.
   const later = appealDoc(v);

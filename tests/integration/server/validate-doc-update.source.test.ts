@@ -10,7 +10,14 @@ import { communityNames } from '../../../shared/couch/names';
 import { type DbScope, VILLAGE_CODE_PATTERN, validateDocUpdateSource } from '../../../shared/couch/validate-doc-update';
 import type { Role } from '../../../shared/domain/appeal/appeal.types';
 import { EVENT_KINDS } from '../../../shared/domain/events/event.types';
-import { isVillageCode } from '../../../shared/domain/indexes/reg-index';
+import {
+  COLLECTIVE_LETTER,
+  formatRegIndex,
+  isVillageCode,
+  MAX_WORKSTATION,
+  parseRegIndex,
+  UNSIGNED_LETTER,
+} from '../../../shared/domain/indexes/reg-index';
 import { COUNCIL_EVENT_KINDS, canWriteEvent } from '../../../shared/domain/permissions/permissions';
 import { appealDoc, eventDoc, statusDoc } from '../../helpers/couch/fixtures';
 
@@ -249,6 +256,81 @@ describe('decisions in a village database', () => {
     expect(validate(status, null, central)).toHaveProperty('forbidden');
     expect(validate({ ...status, pending: -1 }, null, clerk('hlyboke'))).toEqual({
       forbidden: expect.stringContaining('pending: minimum 0'),
+    });
+  });
+});
+
+describe("an appeal's registration index belongs to its own village", () => {
+  const inVillage = validator({ kind: 'village', community: COMMUNITY, code: 'hlyboke' });
+  const inCentral = validator({ kind: 'central', community: COMMUNITY });
+  const withIndex = (villageId: string, regIndex: string) =>
+    appealDoc(villageId, villageId === 'central' ? 'central' : 'starosta', { regIndex });
+
+  // Every kind of letter the app puts into an index (indexLetter): Ukrainian, Latin, one kept lower-case because its
+  // upper case is two letters (ŉ, ß), an astral letter (a surrogate pair), КО and БП; workstations 1–99; long numbers.
+  const letters = [...'АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ', 'Q', 'ŉ', 'ß', 'Ω', '𝐀', COLLECTIVE_LETTER, UNSIGNED_LETTER];
+  const accepted = [
+    ...letters.map((letter, i) => ({ villageId: 'hlyboke', workstation: 1 + i, letter, seq: 1 + i })),
+    { villageId: 'hlyboke', workstation: MAX_WORKSTATION, letter: 'Б', seq: Number.MAX_SAFE_INTEGER },
+    { villageId: 'nova_selyshche2', workstation: 10, letter: 'Є', seq: 17 },
+    { villageId: 'central', workstation: 1, letter: 'К', seq: 3 },
+  ];
+
+  test.each(accepted)('$villageId, workstation $workstation, letter $letter, seq $seq: what the app formats passes', (p) => {
+    const regIndex = formatRegIndex({ villageCode: p.villageId, workstation: p.workstation, letter: p.letter, seq: p.seq });
+    expect(parseRegIndex(regIndex)).not.toBeNull();
+    const validate =
+      p.villageId === 'central' ? inCentral : validator({ kind: 'village', community: COMMUNITY, code: p.villageId });
+    const ctx = p.villageId === 'central' ? central : starosta(p.villageId);
+    expect(validate(withIndex(p.villageId, regIndex), null, ctx)).toBe('ok');
+    expect(validate(withIndex(p.villageId, regIndex), null, admin)).toBe('ok');
+  });
+
+  test.each([
+    { villageId: 'hlyboke', regIndex: 'ZARICHNE.1-Б-1', why: 'does not belong' },
+    { villageId: 'hlyboke', regIndex: 'CENTRAL.1-Б-1', why: 'does not belong' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKEX.1-Б-1', why: 'does not belong' },
+    { villageId: 'hlyboke', regIndex: 'hlyboke.1-Б-1', why: 'does not belong' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE1-Б-1', why: 'does not belong' },
+    { villageId: 'hlyboke', regIndex: '1-Б-1', why: 'does not belong' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.0-Б-1', why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: `HLYBOKE.${MAX_WORKSTATION + 1}-Б-1`, why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.01-Б-1', why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.1-Б-0', why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.1--1', why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.1-БВГ-1', why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.1-7-1', why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.1-Б-1 ', why: 'Invalid registration index' },
+    { villageId: 'hlyboke', regIndex: 'HLYBOKE.1-Б-1.ZARICHNE', why: 'Invalid registration index' },
+    { villageId: 'central', regIndex: 'HLYBOKE.1-Б-1', why: 'does not belong' },
+  ])('$villageId with $regIndex: refused ($why), for its own users and the admin alike', ({ villageId, regIndex, why }) => {
+    const validate = villageId === 'central' ? inCentral : inVillage;
+    const writers: [Role, Ctx][] =
+      villageId === 'central'
+        ? [
+            ['central', central],
+            ['central', admin],
+          ]
+        : [
+            ['starosta', starosta(villageId)],
+            ['clerk', clerk(villageId)],
+            ['starosta', admin],
+          ];
+    for (const [role, ctx] of writers) {
+      const verdict = validate(appealDoc(villageId, role, { regIndex }), null, ctx);
+      expect(verdict, `${ctx.name}`).toEqual({ forbidden: expect.stringContaining(why) });
+      // Ukrainian first, then English, each naming the index.
+      const [uk, en] = (verdict as { forbidden: string }).forbidden.split(' / ');
+      expect(uk).toMatch(/^(Реєстраційний індекс|Неправильний реєстраційний індекс) /);
+      expect(uk).toContain(regIndex);
+      expect(en).toContain(regIndex);
+    }
+  });
+
+  test('a village appeal in the central database keeps its village prefix there', () => {
+    expect(inCentral(withIndex('zarichne', 'ZARICHNE.2-КО-5'), null, central)).toBe('ok');
+    expect(inCentral(withIndex('zarichne', 'HLYBOKE.2-КО-5'), null, admin)).toEqual({
+      forbidden: expect.stringContaining('does not belong to the village zarichne'),
     });
   });
 });

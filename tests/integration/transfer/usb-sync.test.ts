@@ -12,7 +12,7 @@ import { importTransfer, makeTransfer } from '../../../renderer/data/transfer/tr
 import { request } from '../../../server/admin/couch-client';
 import { eventually, startTestCouch, type TestCouch } from '../../helpers/couch/test-couch';
 import { clockOn, draftOf } from '../../helpers/data/fixtures';
-import { TestDatabases } from '../../helpers/data/test-db';
+import { settled, TestDatabases } from '../../helpers/data/test-db';
 import { dump, pickedFile } from '../../helpers/data/transfer-files';
 import { type Community, clientSetup, provisionCommunity, startSync, statusWhere } from '../../helpers/sync/sync-clients';
 
@@ -83,6 +83,7 @@ describe('transfer files by USB stick, then online sync', () => {
     if (!imported.ok) throw new Error(imported.error.message.en);
     expect(imported.value).toMatchObject({ inserted: { appeals: 3, events: 3 }, present: 0 });
     expect(await waiting(dbC)).toBe(6);
+    await settled(dbC);
     expect(await dbC.register.count().exec()).toBe(3);
     const again = await importTransfer(dbC, file, centralProfile, VERSION, new Date());
     expect(again.ok && again.value).toMatchObject({ inserted: { appeals: 0, events: 0 }, present: 6 });
@@ -128,6 +129,7 @@ describe('transfer files by USB stick, then online sync', () => {
     if (!back.ok) throw new Error(back.error.message.en);
     expect(back.value).toMatchObject({ inserted: { appeals: 0, events: 6 }, present: 6 });
     // The answer shows in the village's register, offline.
+    await settled(dbV);
     const row = await dbV.register.findOne(appealIds[0]).exec();
     expect(row?.status).toBe('answered');
     expect(row?.needsHandover).toBe(1);

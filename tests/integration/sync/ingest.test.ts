@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerAppeal } from '../../../renderer/data/appeals.repository';
+import { loadSetAside } from '../../../renderer/data/ingest/set-aside';
+import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
+import type { AppealEvent } from '../../../shared/domain/events/event.types';
+import { foldAppeal } from '../../../shared/domain/events/fold';
+import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
+import { eventually, http } from '../../helpers/couch/test-couch';
+import { clockOn, draftOf } from '../../helpers/data/fixtures';
+import {
+  type Community,
+  clientSetup,
+  PASSWORD,
+  provisionCommunity,
+  startSync,
+  statusWhere,
+} from '../../helpers/sync/sync-clients';
+import { useSyncSuite } from '../../helpers/sync/sync-suite';
+
+/**
+ * Every pulled record passes the one acceptance check (ingest): what the server accepted but this version does not
+ * know arrives, what a legitimate writer could not have written is set aside with its reason (never silently, never
+ * blocking the records after it), and a record that contradicts one this PC holds is a tamper alarm.
+ */
+describe('ingest on the pull, against Apache CouchDB', () => {
+  const suite = useSyncSuite();
+  let community: Community;
+
+  beforeAll(async () => {
+    community = await provisionCommunity(suite.couch);
+  });
+
+  const starostaOf = (village: 'a' | 'b') => ({ name: community.users[village], password: PASSWORD });
+  const villageDb = (code: string) => suite.couch.names.villageDb(code);
+  const post = async (user: { name: string; password: string }, db: string, doc: object) => {
+    const res = await http<{ ok?: boolean }>(suite.couch.url, user, 'POST', `/${db}`, doc);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  };
+  const villagePc = async () => {
+    const [a] = community.villages;
+    const setup = clientSetup(suite.couch.url, community.users.a, 'starosta', a, community.code);
+    const db = await suite.dbs.create('memory');
+    const sync = startSync(db, setup.config);
+    suite.controllers.push(sync);
+    return { db, sync, setup };
+  };
+
+  it('an appeal with topic code 999 (a newer classifier list), written by the starosta, arrives and is in the register', async () => {
+    const [a] = community.villages;
+    const doc = appealDoc(a, 'starosta', { issues: [{ topicCode: '999', text: 'Питання з нового переліку' }] });
+    await post(starostaOf('a'), villageDb(a), doc);
+
+    const { db } = await villagePc();
+    const row = await eventually(
+      'the appeal in the register',
+      async () => (await db.register.findOne(doc.id).exec()) ?? undefined,
+    );
+    expect(row.topicCode).toBe('999');
+    expect((await db.appeals.findOne(doc.id).exec())?.issues[0]?.topicCode).toBe('999');
+    expect((await loadSetAside(db)).filter((e) => e.id === doc.id)).toEqual([]);
+  });
+
+  it('a record the check refuses is set aside with its reason and counted; the records after it still arrive', async () => {
+    const [a] = community.villages;
+    const appeal = appealDoc(a, 'starosta');
+    await post(starostaOf('a'), villageDb(a), appeal);
+    // The server admin skips the role checks: a starosta's "answered" lands in the village database.
+    const forged = eventDoc(a, appeal.id, 'answered', 'starosta');
+    await post(suite.couch.admin, villageDb(a), forged);
+    const after = eventDoc(a, appeal.id, 'comment', 'starosta');
+    await post(starostaOf('a'), villageDb(a), after);
+
+    const { db } = await villagePc();
+    await eventually(
+      'the comment written after the refused event',
+      async () => (await db.events.findOne(after.id).exec()) ?? undefined,
+    );
+    const entries = await eventually('the refused event set aside', async () => {
+      const list = await loadSetAside(db);
+      return list.some((e) => e.id === forged.id) ? list : undefined;
+    });
+    expect(entries.filter((e) => e.id === forged.id)).toEqual([
+      expect.objectContaining({
+        collection: 'events',
+        source: 'pull',
+        isTamper: false,
+        reason: { uk: expect.stringContaining('answered'), en: expect.stringContaining('answered') },
+        record: expect.objectContaining({ kind: 'answered', role: 'starosta' }),
+      }),
+    ]);
+    expect(await db.events.findOne(forged.id).exec()).toBeNull();
+    const state = foldAppeal(
+      (await db.appeals.findOne(appeal.id).exec())?.toMutableJSON() as Appeal,
+      (await db.events.find({ selector: { appealId: appeal.id } }).exec()).map((d) => d.toMutableJSON() as AppealEvent),
+    );
+    expect(state.status).toBe('registered');
+  });
+
+  it('a changed copy of an appeal this PC holds, grafted as a winning branch, keeps the local version and raises a tamper alarm', async () => {
+    const [a] = community.villages;
+    const today = new Date().toISOString().slice(0, 10);
+    const { db, sync, setup } = await villagePc();
+    const registered = await registerAppeal(
+      db,
+      setup.profile,
+      draftOf({ receivedOn: today, surname: 'Справжня' }),
+      clockOn(today),
+    );
+    if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
+    const id = registered.appeal.id;
+    await statusWhere(sync, 'the appeal sent', (s) => s.waiting === 0 && s.lastSyncAt !== null);
+    // The PC's own record came back by the pull unchanged: no false alarm.
+    expect((await loadSetAside(db)).filter((e) => e.id === id)).toEqual([]);
+
+    const path = `/${villageDb(a)}/${encodeURIComponent(`appeal:${id}`)}`;
+    const stored = await http<Record<string, unknown>>(suite.couch.url, suite.couch.admin, 'GET', path);
+    expect(stored.status).toBe(200);
+    const branch = { ...stored.body, surname: 'Підроблена', _rev: `1-${'f'.repeat(32)}` };
+    const graft = await http(suite.couch.url, suite.couch.admin, 'POST', `/${villageDb(a)}/_bulk_docs`, {
+      docs: [branch],
+      new_edits: false,
+    });
+    expect(graft.status).toBe(201);
+    const winner = await http<Record<string, unknown>>(suite.couch.url, suite.couch.admin, 'GET', path);
+    expect(winner.body.surname).toBe('Підроблена');
+
+    const alarm = await eventually('the tamper alarm', async () =>
+      (await loadSetAside(db)).find((e) => e.id === id && e.isTamper),
+    );
+    expect(alarm).toMatchObject({
+      collection: 'appeals',
+      source: 'pull',
+      record: expect.objectContaining({ surname: 'Підроблена' }),
+    });
+    expect((await db.appeals.findOne(id).exec())?.surname).toBe('Справжня');
+  });
+
+  it("on the council PC, a village's event naming another village's appeal is a tamper alarm and never changes that appeal", async () => {
+    const [a, b] = community.villages;
+    const appealB = appealDoc(b, 'starosta');
+    await post(starostaOf('b'), villageDb(b), appealB);
+    const central = clientSetup(suite.couch.url, community.users.central, 'central', 'central', community.code);
+    const db = await suite.dbs.create('memory');
+    suite.controllers.push(startSync(db, central.config));
+    await eventually('B’s appeal at the council', async () => (await db.appeals.findOne(appealB.id).exec()) ?? undefined);
+
+    // Village A's starosta may write this to A's database (the server checks each record alone); the replicator
+    // carries it to the council's database.
+    const stray = eventDoc(a, appealB.id, 'not-considered', 'starosta');
+    await post(starostaOf('a'), villageDb(a), stray);
+    await eventually('the stray event in the central database', async () => {
+      const res = await http(
+        suite.couch.url,
+        suite.couch.admin,
+        'GET',
+        `/${suite.couch.names.centralDb}/${encodeURIComponent(stray._id)}`,
+      );
+      return res.status === 200 ? true : undefined;
+    });
+
+    const alarm = await eventually('the tamper alarm', async () =>
+      (await loadSetAside(db)).find((e) => e.id === stray.id && e.isTamper),
+    );
+    expect(alarm).toMatchObject({ collection: 'events', source: 'pull', reason: { en: expect.stringContaining(b) } });
+    expect(await db.events.findOne(stray.id).exec()).toBeNull();
+    const state = foldAppeal(
+      (await db.appeals.findOne(appealB.id).exec())?.toMutableJSON() as Appeal,
+      (await db.events.find({ selector: { appealId: appealB.id } }).exec()).map((d) => d.toMutableJSON() as AppealEvent),
+    );
+    expect(state.status).toBe('registered');
+  });
+});
