@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Profile, saveProfile } from '../data/profile.repository';
-import { ensureRegister } from '../data/register-projection';
+import type { Profile } from '../data/profile.repository';
 import { AppealCard } from '../features/appeal/AppealCard';
 import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
@@ -36,10 +35,10 @@ export function App({ boot }: { boot: Boot }) {
     const timer = setTimeout(() => {
       void boot.index.load();
       // Rebuilds register rows missing after an interrupted write; their change events reach the index.
-      void ensureRegister(boot.db).catch((error: unknown) => console.error('register check failed', error));
+      void boot.records.repairRegister().catch((error: unknown) => console.error('register check failed', error));
     }, 1000);
     return () => clearTimeout(timer);
-  }, [boot.index, boot.db]);
+  }, [boot.index, boot.records]);
 
   useEffect(
     () =>
@@ -61,15 +60,15 @@ export function App({ boot }: { boot: Boot }) {
 
   const setProfile = useCallback(
     async (next: Profile) => {
-      await saveProfile(boot.db, next);
+      await boot.records.saveProfile(next);
       setProfileState(next);
     },
-    [boot.db],
+    [boot.records],
   );
 
   const services: AppServices | null = useMemo(
-    () => (profile ? { db: boot.db, index: boot.index, sync: boot.sync, profile, setProfile } : null),
-    [boot.db, boot.index, boot.sync, profile, setProfile],
+    () => (profile ? { records: boot.records, index: boot.index, sync: boot.sync, profile, setProfile } : null),
+    [boot.records, boot.index, boot.sync, profile, setProfile],
   );
 
   if (route.name === 'login') {
@@ -96,7 +95,7 @@ export function App({ boot }: { boot: Boot }) {
         }}
         restore={
           <RestoreFromBackup
-            db={boot.db}
+            records={boot.records}
             profile={null}
             onProfileRestored={async (p) => {
               await setProfile(p);

@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { AppDatabase } from '../data/database';
 import type { Profile } from '../data/profile.repository';
+import type { Records } from '../data/records';
 import type { RegisterIndex } from '../data/register-index';
 import type { SyncService } from '../data/sync/sync-service';
 
+/** What the screens reach: the facade of commands and queries, never the database (docs/conventions.md). */
 export interface AppServices {
-  db: AppDatabase;
+  records: Records;
   index: RegisterIndex;
   sync: SyncService;
   profile: Profile;

@@ -1,11 +1,14 @@
-import { type AppDatabase, openDatabase } from '../data/database';
+import { openDatabase } from '../data/database';
 import { loadProfile, type Profile } from '../data/profile.repository';
 import { startProjection } from '../data/projection';
+import { createRecords, type Records } from '../data/records';
 import { RegisterIndex } from '../data/register-index';
 import { SyncService } from '../data/sync/sync-service';
+import { appClock } from './use-today';
 
 export interface Boot {
-  db: AppDatabase;
+  /** The screens' facade over the database: the only way the app's parts reach it after start-up. */
+  records: Records;
   sync: SyncService;
   index: RegisterIndex;
   profile: Profile | null;
@@ -22,7 +25,8 @@ export async function bootstrap(): Promise<Boot> {
   const index = new RegisterIndex(db);
   const profile = await loadProfile(db);
   const sync = new SyncService(db, __APP_VERSION__);
+  const records = createRecords({ db, profile, clock: appClock, sync, appVersion: __APP_VERSION__ });
   // Sync resumes in the background with the remembered login; the register never waits for the network.
   void sync.init().catch((error: unknown) => console.error('sync did not start', error));
-  return { db, index, profile, sync };
+  return { records, index, profile, sync };
 }

@@ -4,8 +4,7 @@ import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import type { Problem } from '../../../shared/domain/appeal/validate';
 import type { AppealState, EventKind } from '../../../shared/domain/events/event.types';
 import { useApp } from '../../app/app-context';
-import { appClock, useToday } from '../../app/use-today';
-import { recordEvent } from '../../data/events.repository';
+import { useToday } from '../../app/use-today';
 import { ACTION_FIELDS, amendableValue, initialValues, toPayload } from './action-fields';
 
 interface Props {
@@ -19,7 +18,7 @@ interface Props {
 /** One action on the card (forward, hand over, extend, …): its inputs, its problems in words, and save. */
 export function ActionForm({ kind, appeal, state, applicant, onDone }: Props) {
   const { t, i18n } = useTranslation();
-  const { db, profile } = useApp();
+  const { records } = useApp();
   const today = useToday();
   const [values, setValues] = useState(() => initialValues(kind, state, today, applicant));
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -37,7 +36,7 @@ export function ActionForm({ kind, appeal, state, applicant, onDone }: Props) {
     e.preventDefault();
     setSaving(true);
     try {
-      const result = await recordEvent(db, profile, appeal, kind, toPayload(kind, values, state), appClock());
+      const result = await records.recordEvent(appeal, kind, toPayload(kind, values, state));
       if (result.ok) onDone();
       else setProblems(result.problems);
     } finally {

@@ -2,9 +2,7 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { navigate } from '../../app/use-route';
-import { appClock, useToday } from '../../app/use-today';
-import { profileIndexPrefix, registerAppeal } from '../../data/appeals.repository';
-import { storeFiles } from '../../data/files.repository';
+import { useToday } from '../../app/use-today';
 import { formatDate } from '../../i18n/i18n';
 import { controlProps, Field } from '../../ui/Field';
 import { FilePicker } from '../files/FilePicker';
@@ -21,7 +19,7 @@ const INLINE =
 /** The registration form: keyboard-first, Ctrl+Enter saves and opens the confirmation with the new index. */
 export function NewAppealScreen() {
   const { t, i18n } = useTranslation();
-  const { db, profile } = useApp();
+  const { records } = useApp();
   const today = useToday();
   const form = useAppealForm(today);
   const [isSaving, setSaving] = useState(false);
@@ -36,12 +34,12 @@ export function NewAppealScreen() {
     setSaving(true);
     setSaveError(null);
     try {
-      const result = await registerAppeal(db, profile, form.draft, appClock());
+      const result = await records.registerAppeal(form.draft);
       if (result.ok) {
         // The appeal is registered; its files (checked when chosen) are stored with it, all or none. Should that
         // fail, the card still offers to attach them again.
         if (picker.chosen.length > 0) {
-          const stored = await storeFiles(db, profile, result.appeal, picker.chosen, new Date());
+          const stored = await records.attachFiles(result.appeal, picker.chosen);
           if (!stored.ok) console.error('files not stored with the appeal', stored.problems);
         }
         navigate({ name: 'registered', id: result.appeal.id });
@@ -75,7 +73,7 @@ export function NewAppealScreen() {
       aria-labelledby="new-title"
     >
       <h1 id="new-title">{t('form.title')}</h1>
-      <p className="hint">{t('form.indexHint', { prefix: profileIndexPrefix(profile) })}</p>
+      <p className="hint">{t('form.indexHint', { prefix: records.indexPrefix() })}</p>
       {form.problems.length > 0 && (
         <div className="problems" role="alert">
           <strong>{t('form.problemsTitle', { count: form.problems.length })}</strong>

@@ -3,17 +3,16 @@ import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import type { AppealEvent, AppealState } from '../../../shared/domain/events/event.types';
 import { sortEvents } from '../../../shared/domain/events/fold';
 import { useApp } from '../../app/app-context';
-import { observeAppeal } from '../../data/appeals.repository';
 
 type Loaded = { appeal: Appeal; events: AppealEvent[]; state: AppealState };
 
 /** One appeal with its events (in order) and folded state, live; `null` when there is no such appeal. */
 export function useAppeal(id: string): Loaded | null | undefined {
-  const { db } = useApp();
+  const { records } = useApp();
   const [value, setValue] = useState<Loaded | null | undefined>(undefined);
   useEffect(
-    () => observeAppeal(db, id, (next) => setValue(next ? { ...next, events: sortEvents(next.events) } : null)),
-    [db, id],
+    () => records.observeAppeal(id, (next) => setValue(next ? { ...next, events: sortEvents(next.events) } : null)),
+    [records, id],
   );
   return value;
 }

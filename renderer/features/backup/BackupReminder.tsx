@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/app-context';
 import { useBackupState } from './use-backup-reminder';
 
 /** A status bar line when a backup is due, with the way to make one. */
 export function BackupReminder() {
   const { t } = useTranslation();
-  const { db } = useApp();
-  const { lastBackupAt, isDue } = useBackupState(db);
+  const { lastBackupAt, isDue } = useBackupState();
   if (!isDue) return null;
   return (
     <span className="backup-reminder" role="status" data-testid="backup-reminder">

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
-import { makeBackup } from '../../data/transfer/transfer-service';
 import { formatDateTime } from '../../i18n/i18n';
 import { saveFile } from '../../ui/save-file';
 import { OutcomeLine } from './OutcomeLine';
@@ -14,8 +13,8 @@ import { useBackupState } from './use-backup-reminder';
 export function BackupScreen() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'uk';
-  const { db, profile } = useApp();
-  const { lastBackupAt } = useBackupState(db);
+  const { records, profile } = useApp();
+  const { lastBackupAt } = useBackupState();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isBusy, setBusy] = useState(false);
 
@@ -23,7 +22,7 @@ export function BackupScreen() {
     setBusy(true);
     setOutcome(null);
     try {
-      const made = await makeBackup(db, profile, __APP_VERSION__, new Date());
+      const made = await records.makeBackup();
       saveFile(made.fileName, made.bytes);
       setOutcome(madeText(t, 'backup.made', made));
     } catch (error) {
@@ -46,7 +45,7 @@ export function BackupScreen() {
           {t('backup.make')}
         </button>
         <OutcomeLine outcome={outcome} />
-        <RestoreFromBackup db={db} profile={profile} />
+        <RestoreFromBackup records={records} profile={profile} />
       </section>
       <TransferSection />
     </div>

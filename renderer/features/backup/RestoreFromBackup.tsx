@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILE_EXTENSION } from '../../../shared/transfer/format';
-import type { AppDatabase } from '../../data/database';
 import type { Profile } from '../../data/profile.repository';
-import { restoreBackup } from '../../data/transfer/transfer-service';
+import type { Records } from '../../data/records';
 import { FilePicker } from './FilePicker';
 import { OutcomeLine } from './OutcomeLine';
 import { failure, importedText, type Outcome, refusal } from './outcome';
 
 interface Props {
-  db: AppDatabase;
+  /** Passed in: the setup screen of a fresh PC has no app services yet. */
+  records: Records;
   /** The PC's profile, or null on a fresh PC (the backup then brings it). */
   profile: Profile | null;
   /** Called after a restore that brought the profile of a fresh PC. */
@@ -17,14 +17,14 @@ interface Props {
 }
 
 /** Restores a backup file: on the backup screen, and on the setup screen of a fresh PC. */
-export function RestoreFromBackup({ db, profile, onProfileRestored }: Props) {
+export function RestoreFromBackup({ records, profile, onProfileRestored }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'uk';
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const onFile = async (file: File) => {
     setOutcome(null);
     try {
-      const result = await restoreBackup(db, file, profile, __APP_VERSION__, new Date());
+      const result = await records.restoreBackup(file, profile);
       if (!result.ok) return setOutcome(refusal(result.error, lang));
       setOutcome(importedText(t, 'backup.restored', result.value));
       if (result.value.restoredProfile) await onProfileRestored?.(result.value.restoredProfile);

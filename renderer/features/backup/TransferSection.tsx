@@ -4,7 +4,6 @@ import { isVillageCode } from '../../../shared/domain/indexes/reg-index';
 import { CENTRAL_CODE } from '../../../shared/transfer/acceptance';
 import { FILE_EXTENSION } from '../../../shared/transfer/format';
 import { useApp } from '../../app/app-context';
-import { importTransfer, makeTransfer } from '../../data/transfer/transfer-service';
 import { Field } from '../../ui/Field';
 import { saveFile } from '../../ui/save-file';
 import { CommunityCode } from './CommunityCode';
@@ -16,7 +15,7 @@ import { failure, importedText, madeText, type Outcome, refusal } from './outcom
 export function TransferSection() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'uk';
-  const { db, profile } = useApp();
+  const { records, profile } = useApp();
   const isCentral = profile.villageCode === CENTRAL_CODE;
   const [target, setTarget] = useState('');
   const [targetError, setTargetError] = useState<string | undefined>();
@@ -29,7 +28,7 @@ export function TransferSection() {
     if (isCentral && (!isVillageCode(to) || to === CENTRAL_CODE)) return setTargetError(t('backup.villageInvalid'));
     setTargetError(undefined);
     try {
-      const result = await makeTransfer(db, profile, to, __APP_VERSION__, new Date());
+      const result = await records.makeTransfer(to);
       if (!result.ok) return setOutcome(refusal(result.error, lang));
       saveFile(result.value.fileName, result.value.bytes);
       setOutcome(madeText(t, 'backup.madeTransfer', result.value));
@@ -41,7 +40,7 @@ export function TransferSection() {
   const onFile = async (file: File) => {
     setOutcome(null);
     try {
-      const result = await importTransfer(db, file, profile, __APP_VERSION__, new Date());
+      const result = await records.importTransfer(file);
       setOutcome(result.ok ? importedText(t, 'backup.imported', result.value) : refusal(result.error, lang));
     } catch (error) {
       setOutcome(failure(t, error));

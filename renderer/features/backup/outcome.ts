@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Problem } from '../../../shared/domain/problem';
-import type { ImportReport, MadeFile } from '../../data/transfer/transfer-service';
+import type { ImportReport, MadeFile } from '../../data/records';
 
 /** What the last action on the backup screen came to, in words, and whether it was a refusal. */
 export interface Outcome {

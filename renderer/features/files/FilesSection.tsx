@@ -4,8 +4,7 @@ import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import { formatSize } from '../../../shared/domain/files/chunks';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { useApp } from '../../app/app-context';
-import { openFile } from '../../data/files/open-file';
-import { type FileListItem, storeFiles } from '../../data/files.repository';
+import type { FileListItem } from '../../data/records';
 import type { UploadProgress } from '../../data/sync/upload-queue';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { FilePicker } from './FilePicker';
@@ -28,7 +27,7 @@ function stateKey(file: FileListItem, uploads: UploadProgress): { key: string; p
 /** The files of an appeal on its card: listed with where they are, opened on demand, and more added later. */
 export function FilesSection({ appeal, canAdd }: { appeal: Appeal; canAdd: boolean }) {
   const { t, i18n } = useTranslation();
-  const { db, profile, sync } = useApp();
+  const { records, sync } = useApp();
   const status = useSyncStatus(sync);
   const files = useFiles(appeal.id);
   const picker = useFilePicker();
@@ -41,7 +40,7 @@ export function FilesSection({ appeal, canAdd }: { appeal: Appeal; canAdd: boole
     setBusy(file.id);
     setMessage(null);
     try {
-      const result = await openFile(db, file, sync.controller?.fetchFile ?? null);
+      const result = await records.openFile(file);
       if (result.ok) setOpened({ file, blob: result.blob });
       else setMessage(result.message[lang]);
     } finally {
@@ -50,7 +49,7 @@ export function FilesSection({ appeal, canAdd }: { appeal: Appeal; canAdd: boole
   };
 
   const save = async () => {
-    const result = await storeFiles(db, profile, appeal, picker.chosen, new Date());
+    const result = await records.attachFiles(appeal, picker.chosen);
     if (result.ok) picker.clear();
     else setMessage(result.problems.map((p) => p.message[lang]).join('; '));
   };

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/app-context';
-import { type FileListItem, observeFilesOf } from '../../data/files.repository';
+import type { FileListItem } from '../../data/records';
 
 /** The files of an appeal, live (undefined while loading). */
 export function useFiles(appealId: string): FileListItem[] | undefined {
-  const { db } = useApp();
+  const { records } = useApp();
   const [files, setFiles] = useState<FileListItem[] | undefined>(undefined);
-  useEffect(() => observeFilesOf(db, appealId, setFiles), [db, appealId]);
+  useEffect(() => records.observeFilesOf(appealId, setFiles), [records, appealId]);
   return files;
 }

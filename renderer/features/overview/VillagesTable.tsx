@@ -10,12 +10,12 @@ import { useVillageStatuses } from './use-village-statuses';
 /** The council's deadline overview across villages, with how long ago each village last synced. */
 export function VillagesTable() {
   const { t, i18n } = useTranslation();
-  const { index, sync } = useApp();
+  const { index, records } = useApp();
   const today = useToday();
   const version = useSyncExternalStore(index.subscribe, index.getVersion);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change
   const byVillage = useMemo(() => overviewByVillage(index.all(), today), [index, version, today]);
-  const { statuses, error } = useVillageStatuses(sync);
+  const { statuses, error } = useVillageStatuses(records);
   const villages = [...new Set([...byVillage.keys(), ...statuses.keys()])].sort();
   const lang = i18n.language === 'en' ? 'en' : 'uk';
   return (

@@ -5,7 +5,6 @@ import type { KnownVillage, Report, ReportScope } from '../../../shared/reports/
 import { useApp } from '../../app/app-context';
 import { useThrottled } from '../../app/use-throttled';
 import { useToday } from '../../app/use-today';
-import { loadReportData } from '../../data/reports.repository';
 import { useVillageNames } from './use-village-names';
 
 /**
@@ -18,8 +17,8 @@ export type ReportState = { status: 'loading' } | { status: 'ready'; report: Rep
 
 /** The villages this PC can name: its own on a village PC; the council's register of villages on the central PC. */
 export function useKnownVillages(): KnownVillage[] {
-  const { profile, sync } = useApp();
-  const registry = useVillageNames(sync);
+  const { profile, records } = useApp();
+  const registry = useVillageNames(records);
   return useMemo(
     () => (profile.role === 'central' ? registry : [{ code: profile.villageCode, name: profile.villageName }]),
     [profile, registry],
@@ -32,7 +31,7 @@ export function useKnownVillages(): KnownVillage[] {
  * each render does not reload.
  */
 export function useReport(period: Period, scopeKey: string, villages: readonly KnownVillage[]): ReportState {
-  const { db, index } = useApp();
+  const { records, index } = useApp();
   const today = useToday();
   const villagesKey = JSON.stringify(villages);
   const version = useThrottled(useSyncExternalStore(index.subscribe, index.getVersion), REBUILD_MS);
@@ -42,7 +41,8 @@ export function useReport(period: Period, scopeKey: string, villages: readonly K
     let cancelled = false;
     const scope: ReportScope = scopeKey === '' ? { kind: 'community' } : { kind: 'village', code: scopeKey };
     setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    loadReportData(db, period, scope)
+    records
+      .reportData(period, scope)
       .then((data) => {
         if (cancelled) return;
         const known = JSON.parse(villagesKey) as KnownVillage[];
@@ -54,6 +54,6 @@ export function useReport(period: Period, scopeKey: string, villages: readonly K
     return () => {
       cancelled = true;
     };
-  }, [db, period.code, scopeKey, today, villagesKey, version]);
+  }, [records, period.code, scopeKey, today, villagesKey, version]);
   return state;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
-import { observeSetAside, type SetAsideEntry } from '../../data/ingest/set-aside';
+import type { SetAsideEntry } from '../../data/records';
 import { formatDateTime } from '../../i18n/i18n';
 
 /**
@@ -10,9 +10,9 @@ import { formatDateTime } from '../../i18n/i18n';
  */
 export function SetAsideNotice() {
   const { t, i18n } = useTranslation();
-  const { db } = useApp();
+  const { records } = useApp();
   const [entries, setEntries] = useState<SetAsideEntry[]>([]);
-  useEffect(() => observeSetAside(db, setEntries), [db]);
+  useEffect(() => records.observeSetAside(setEntries), [records]);
   if (entries.length === 0) return null;
   const lang = i18n.language === 'en' ? 'en' : 'uk';
   const tampered = entries.filter((e) => e.isTamper).length;

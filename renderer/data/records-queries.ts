@@ -1,0 +1,68 @@
+import { ID_PREFIX, type VillageRegistryDoc } from '../../shared/couch/names';
+import type { Appeal } from '../../shared/domain/appeal/appeal.types';
+import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
+import type { Period } from '../../shared/reports/period';
+import type { KnownVillage, ReportScope } from '../../shared/reports/report.types';
+import { observeAppeal, profileIndexPrefix } from './appeals.repository';
+import { type FileListItem, observeFilesOf } from './files.repository';
+import { observeSetAside, type SetAsideEntry } from './ingest/set-aside';
+import type { RecordsSession } from './records';
+import { loadReportData, type ReportData } from './reports.repository';
+import { observeAppealCount, observeLastBackupAt } from './transfer/backup-state';
+
+/** What a village last reported about its sync (its status document in the council's database). */
+export interface VillageStatus {
+  villageId: string;
+  lastSyncAt: string;
+  pending: number;
+}
+
+/** What the screens can read. `observe…` calls `onChange` now and on every change, and return the unsubscribe. */
+export interface RecordQueries {
+  /** The registration index prefix this PC allocates under, for display. */
+  indexPrefix(): string;
+  /** One appeal with its events and folded state, live; null when there is no such appeal. */
+  observeAppeal(
+    id: string,
+    onChange: (value: { appeal: Appeal; events: AppealEvent[]; state: AppealState } | null) => void,
+  ): () => void;
+  /** The files of an appeal with where their bytes are, live. */
+  observeFilesOf(appealId: string, onChange: (files: FileListItem[]) => void): () => void;
+  /** The records ingest set aside (tamper alarms among them), live. */
+  observeSetAside(onChange: (entries: SetAsideEntry[]) => void): () => void;
+  /** The time of the last backup made on this PC (null before the first), live. */
+  observeLastBackupAt(onChange: (at: string | null) => void): () => void;
+  /** The number of appeals on this PC, live. */
+  observeAppealCount(onChange: (count: number) => void): () => void;
+  /** The appeals received in a period (in a scope) and their events, for a report. */
+  reportData(period: Period, scope: ReportScope): Promise<ReportData>;
+  /**
+   * The villages' own reports of their last sync, from the council's database; null when this PC does not sync as the
+   * council (there is nothing to read). Rejects when the server cannot be reached or the login is gone.
+   */
+  villageStatuses(): Promise<VillageStatus[] | null>;
+  /** The council's register of villages (codes and names); null and rejections as for `villageStatuses`. */
+  villageRegistry(): Promise<KnownVillage[] | null>;
+}
+
+/** The queries of one facade (records.ts). */
+export function recordQueries(session: RecordsSession): RecordQueries {
+  const { db, sync } = session;
+  // Only the council's database holds the villages' documents; the role is read at the call (a login may come later).
+  const isCouncil = () => sync.config?.role === 'central';
+  return {
+    indexPrefix: () => profileIndexPrefix(session.profile()),
+    observeAppeal: (id, onChange) => observeAppeal(db, id, onChange),
+    observeFilesOf: (appealId, onChange) => observeFilesOf(db, appealId, onChange),
+    observeSetAside: (onChange) => observeSetAside(db, onChange),
+    observeLastBackupAt: (onChange) => observeLastBackupAt(db, onChange),
+    observeAppealCount: (onChange) => observeAppealCount(db, onChange),
+    reportData: (period, scope) => loadReportData(db, period, scope),
+    villageStatuses: async () => (isCouncil() ? sync.serverDocs<VillageStatus>(ID_PREFIX.status) : null),
+    villageRegistry: async () => {
+      if (!isCouncil()) return null;
+      const docs = await sync.serverDocs<VillageRegistryDoc>(ID_PREFIX.village);
+      return docs.map((d) => ({ code: d.code, name: d.name }));
+    },
+  };
+}
