@@ -24,9 +24,9 @@ export function parseRoute(hash: string): Route {
   if (path === 'backup') return { name: 'backup' };
   if (path === 'setup') return { name: 'setup' };
   if (path === 'login') return { name: 'login' };
-  const m = /^(appeal|registered)\/([0-9A-Za-z]{1,40})$/.exec(path);
+  const m = /^(appeal|registered)\/([0-9A-Za-z-]{1,40})$/.exec(path);
   if (m?.[2]) return { name: m[1] === 'appeal' ? 'appeal' : 'registered', id: m[2] };
-  const p = /^print\/(card|receipt|answer)\/([0-9A-Za-z]{1,40})$/.exec(path);
+  const p = /^print\/(card|receipt|answer)\/([0-9A-Za-z-]{1,40})$/.exec(path);
   if (p?.[1] && p[2]) return { name: 'print', doc: p[1] as PrintDoc, id: p[2] };
   return { name: 'register' };
 }

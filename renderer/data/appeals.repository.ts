@@ -3,6 +3,7 @@ import type { Appeal, AppealDraft } from '../../shared/domain/appeal/appeal.type
 import { type Problem, validateDraft } from '../../shared/domain/appeal/validate';
 import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
 import { foldAppeal } from '../../shared/domain/events/fold';
+import { appealIdFor } from '../../shared/domain/indexes/appeal-id';
 import { indexPrefix, nextRegIndex } from '../../shared/domain/indexes/reg-index';
 import { canActOnVillage, canRegister } from '../../shared/domain/permissions/permissions';
 import type { IsoDate } from '../../shared/lib/dates';
@@ -86,7 +87,7 @@ export async function registerAppeal(
   });
   const appeal: Appeal = {
     ...draft,
-    id: newId(),
+    id: appealIdFor(newId(), profile.villageCode),
     villageId: profile.villageCode,
     deviceTag: String(profile.workstation),
     regIndex,

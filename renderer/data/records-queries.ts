@@ -1,11 +1,11 @@
-import { ID_PREFIX, type VillageRegistryDoc } from '../../shared/couch/names';
+import { ID_PREFIX, isWriteOnceId, type VillageRegistryDoc } from '../../shared/couch/names';
 import type { Appeal } from '../../shared/domain/appeal/appeal.types';
 import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
 import type { Period } from '../../shared/reports/period';
 import type { KnownVillage, ReportScope } from '../../shared/reports/report.types';
 import { observeAppeal, profileIndexPrefix } from './appeals.repository';
 import { type FileListItem, observeFilesOf } from './files.repository';
-import { observeSetAside, type SetAsideEntry } from './ingest/set-aside';
+import { type IngestCollection, loadSetAside, observeSetAside, type SetAsideEntry } from './ingest/set-aside';
 import type { RecordsSession } from './records';
 import { loadReportData, type ReportData } from './reports.repository';
 import { observeAppealCount, observeLastBackupAt } from './transfer/backup-state';
@@ -15,6 +15,36 @@ export interface VillageStatus {
   villageId: string;
   lastSyncAt: string;
   pending: number;
+}
+
+/** The `_id` prefix on the server of each collection that enters through ingest. */
+const PREFIX_OF: Record<IngestCollection, string> = {
+  appeals: ID_PREFIX.appeal,
+  events: ID_PREFIX.event,
+  files: ID_PREFIX.file,
+};
+
+/**
+ * A write-once record that may have been forged: a second branch of it in the council's database on the server
+ * (`server`), or a copy that contradicted the one this PC holds and was set aside as a tamper alarm (`this-pc`).
+ */
+export interface ForgedRecord {
+  source: 'server' | 'this-pc';
+  /** The village the record names (its `villageId`); null when it names none. */
+  villageId: string | null;
+  /** The record's id as on the server (`appeal:…`, `event:…`, `file:…`, `chunk:…`). */
+  id: string;
+}
+
+function villageOf(doc: { villageId?: unknown } | null | undefined): string | null {
+  return typeof doc?.villageId === 'string' && doc.villageId !== '' ? doc.villageId : null;
+}
+
+/** This PC's tamper alarms as forged records. */
+function tamperAlarms(entries: readonly SetAsideEntry[]): ForgedRecord[] {
+  return entries
+    .filter((e) => e.isTamper)
+    .map((e) => ({ source: 'this-pc', villageId: villageOf(e.record), id: `${PREFIX_OF[e.collection]}${e.id}` }));
 }
 
 /** What the screens can read. `observe…` calls `onChange` now and on every change, and return the unsubscribe. */
@@ -43,6 +73,12 @@ export interface RecordQueries {
   villageStatuses(): Promise<VillageStatus[] | null>;
   /** The council's register of villages (codes and names); null and rejections as for `villageStatuses`. */
   villageRegistry(): Promise<KnownVillage[] | null>;
+  /**
+   * Possible forgeries: the write-once records with a conflict (a second branch) in the council's database, read with
+   * the council's login, then this PC's own tamper alarms; sorted by village and id. Null and rejections as for
+   * `villageStatuses` (this PC's alarms alone are in `observeSetAside`).
+   */
+  serverConflicts(): Promise<ForgedRecord[] | null>;
 }
 
 /** The queries of one facade (records.ts). */
@@ -63,6 +99,16 @@ export function recordQueries(session: RecordsSession): RecordQueries {
       if (!isCouncil()) return null;
       const docs = await sync.serverDocs<VillageRegistryDoc>(ID_PREFIX.village);
       return docs.map((d) => ({ code: d.code, name: d.name }));
+    },
+    serverConflicts: async () => {
+      if (!isCouncil()) return null;
+      const rows = await sync.serverConflicts();
+      const server: ForgedRecord[] = rows
+        .filter((r) => isWriteOnceId(r.id))
+        .map((r) => ({ source: 'server', villageId: villageOf(r.doc), id: r.id }));
+      const local = tamperAlarms(await loadSetAside(db));
+      const key = (r: ForgedRecord) => `${r.villageId ?? '\uffff'}\u0000${r.id}\u0000${r.source}`;
+      return [...server, ...local].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     },
   };
 }

@@ -18,7 +18,7 @@ export type { OpenFileResult } from './files/open-file';
 export type { FileListItem, StoreFilesResult } from './files.repository';
 export type { SetAsideEntry } from './ingest/set-aside';
 export type { RecordCommands } from './records-commands';
-export type { RecordQueries, VillageStatus } from './records-queries';
+export type { ForgedRecord, RecordQueries, VillageStatus } from './records-queries';
 export type { ReportData } from './reports.repository';
 export type { ImportReport, MadeFile, PickedFile } from './transfer/transfer-service';
 
@@ -36,6 +36,8 @@ export interface RecordsSync {
   readonly controller: { readonly fetchFile: FetchFile } | null;
   /** Documents of the user's own server database by `_id` prefix; rejects when the server cannot be reached. */
   serverDocs<T>(prefix: string): Promise<T[]>;
+  /** Documents of the user's own server database with a second branch (view `ov/conflicts`); rejects as `serverDocs`. */
+  serverConflicts(): Promise<{ id: string; conflicts: string[]; doc: { villageId?: unknown } | null }[]>;
 }
 
 export interface RecordsDeps {

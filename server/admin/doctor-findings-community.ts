@@ -3,14 +3,11 @@
  * conflicts on write-once records, and (doctor-findings-replication.ts) the villages' replications. Pure.
  */
 import { designDoc, securityFor } from '../../shared/couch/design-docs';
-import { communityNames, ID_PREFIX } from '../../shared/couch/names';
+import { communityNames, isWriteOnceId } from '../../shared/couch/names';
 import { replicationFindings } from './doctor-findings-replication';
 import { databaseFix, setupFix } from './doctor-fixes';
 import { type DatabaseObservation, type DoctorContext, type Finding, finding, type Observations } from './doctor-types';
 import { sameJson } from './json-compare';
-
-/** `_id` prefixes of records that are written once and never change: a conflict on one is a second, forged version. */
-export const WRITE_ONCE_PREFIXES = [ID_PREFIX.appeal, ID_PREFIX.event, ID_PREFIX.file, ID_PREFIX.chunk] as const;
 
 /** Findings about the community's databases and replications. */
 export function communityFindings(ctx: DoctorContext, obs: Observations): Finding[] {
@@ -157,7 +154,7 @@ function conflictFindings(databases: readonly DatabaseObservation[]): Finding[] 
       continue;
     }
     checked++;
-    const forged = d.conflicts.filter((row) => WRITE_ONCE_PREFIXES.some((p) => row.id.startsWith(p)));
+    const forged = d.conflicts.filter((row) => isWriteOnceId(row.id));
     if (forged.length === 0) continue;
     const shown = (other: string) => forged.slice(0, 5).map((r) => `${r.id} (${other} ${r.revs.join(', ')})`);
     const more = forged.length > 5 ? ` … +${forged.length - 5}` : '';

@@ -5,9 +5,8 @@
  * `ov/conflicts`), it says "unknown".
  */
 import { CONFLICTS_VIEW, COUNTS_VIEW } from '../../shared/couch/design-docs';
-import { statusDocId, type VillageStatusDoc } from '../../shared/couch/names';
+import { isWriteOnceId, statusDocId, type VillageStatusDoc } from '../../shared/couch/names';
 import { type CouchConnection, pathOf, request } from './couch-client';
-import { WRITE_ONCE_PREFIXES } from './doctor-findings-community';
 import { listVillages, namesOf } from './provision';
 
 /**
@@ -133,7 +132,7 @@ export async function writeOnceConflicts(conn: CouchConnection, db: string): Pro
   if (res.status === 404) return { known: false, reason: 'no-view' };
   if (res.status !== 200 || !Array.isArray(res.body?.rows)) return { known: false, reason: 'unreadable' };
   // `status:` documents are updated by their village and may conflict harmlessly: only write-once records count.
-  const ids = res.body.rows.map((r) => r.id).filter((id) => WRITE_ONCE_PREFIXES.some((p) => id.startsWith(p)));
+  const ids = res.body.rows.map((r) => r.id).filter((id) => isWriteOnceId(id));
   return { known: true, ids };
 }
 

@@ -39,6 +39,14 @@ export const ID_PREFIX = {
   community: 'community:',
 } as const;
 
+/** `_id` prefixes of the write-once records: created once, never changed; a conflict on one is tamper evidence. */
+export const WRITE_ONCE_PREFIXES = [ID_PREFIX.appeal, ID_PREFIX.event, ID_PREFIX.file, ID_PREFIX.chunk] as const;
+
+/** True for the `_id` of a write-once record (appeal, event, file, chunk). */
+export function isWriteOnceId(id: string): boolean {
+  return WRITE_ONCE_PREFIXES.some((prefix) => id.startsWith(prefix));
+}
+
 /** Name of the design document (validation, replication filters, counts) in every Open Village database. */
 export const DESIGN_DOC_ID = '_design/ov';
 

@@ -23,6 +23,17 @@ export function checkRecord(newDoc: any, oldDoc: any, userCtx: any, C: any): voi
     if (type === 'number') return typeof value === 'number' && isFinite(value);
     return typeof value === type;
   }
+  // FNV-1a 32-bit of a village code (ASCII), base 36, padded to 7: villageTag in shared/domain/indexes/appeal-id.ts.
+  function villageTag(code: any) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < code.length; i++) {
+      h ^= code.charCodeAt(i);
+      h = (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) >>> 0;
+    }
+    var t = h.toString(36);
+    while (t.length < 7) t = '0' + t;
+    return t;
+  }
   function codePoints(s: any) { return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length; }
   function check(value: any, schema: any, path: any): any {
     var types = typeof schema.type === 'string' ? [schema.type] : (schema.type || []);
@@ -100,6 +111,18 @@ export function checkRecord(newDoc: any, oldDoc: any, userCtx: any, C: any): voi
   if (!new RegExp(C.villageCodePattern).test(newDoc.villageId)) deny('Неправильний код села: ' + newDoc.villageId, 'Invalid village code: ' + newDoc.villageId);
   if (C.scope === 'village' && newDoc.villageId !== C.code) {
     deny('Документ іншого села не можна записати в базу села ' + C.code, 'A document of another village cannot be written to the database of ' + C.code);
+  }
+  // An appeal id carries its village: `<ULID>-<tag>`, the tag FNV-1a 32-bit of the village code in base 36, padded to
+  // 7 (appealIdFor in shared/domain/indexes/appeal-id.ts). An appeal's id, and an event's or file's appealId, must be
+  // `<ULID>-<tag of the record's villageId>`: an event or file of village A naming village B's appeal is refused here,
+  // from the document alone (the council's events carry the village of their appeal). Structure, so for the admin too.
+  if (kind === 'appeal' || kind === 'event' || kind === 'file') {
+    var tag = villageTag(newDoc.villageId);
+    var appealId = kind === 'appeal' ? newDoc.id : newDoc.appealId;
+    if (!/^[0-9A-HJKMNP-TV-Z]{26}-[0-9a-z]{7}$/.test(appealId) || appealId.substring(27) !== tag) {
+      deny('Ідентифікатор звернення ' + appealId + ' не належить селу ' + newDoc.villageId + ': він має закінчуватися на -' + tag,
+        'The appeal id ' + appealId + ' does not belong to the village ' + newDoc.villageId + ': it must end with -' + tag);
+    }
   }
   if (kind === 'appeal') {
     // The registration index names its own village (`HLYBOKE.1-Б-17`, indexPrefix in shared/domain/indexes/reg-index.ts;

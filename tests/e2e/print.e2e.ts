@@ -125,7 +125,7 @@ describe('printing: the receipt, the registration-control card and the answer, o
     // Back returns to the confirmation, where Enter still starts the next registration.
     await toolbar.getByRole('button', { name: 'Повернутися' }).click();
     await page.getByTestId('saved-index').waitFor();
-    const appealId = /#\/registered\/(\w+)$/.exec(page.url())?.[1] ?? '';
+    const appealId = /#\/registered\/([\w-]+)$/.exec(page.url())?.[1] ?? '';
     expect(appealId).not.toBe('');
 
     // Without an answer there is no answer to print, even when asked for by address.

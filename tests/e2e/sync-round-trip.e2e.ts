@@ -87,6 +87,10 @@ describe('a starosta and the council office, each in their own browser', () => {
       const hlyboke = cPage.getByRole('row', { name: /hlyboke/ });
       // The village's own report of its last sync reached the council.
       await expect.poll(() => hlyboke.textContent(), { timeout: 60_000 }).toContain('днів тому');
+      // No write-once record of the round trip has a second branch on the server: one quiet line says so.
+      await expect
+        .poll(() => cPage.getByTestId('tamper').textContent(), { timeout: 30_000 })
+        .toContain('Конфліктів незмінних записів немає');
       await cPage.screenshot({ path: `${SHOTS}/council-overview.png`, fullPage: true });
     } finally {
       await village.close();

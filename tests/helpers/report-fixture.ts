@@ -6,6 +6,7 @@
 import type { Appeal, AppealDraft } from '../../shared/domain/appeal/appeal.types';
 import { emptyDraft } from '../../shared/domain/appeal/validate';
 import type { AppealEvent, AppealEventOf, EventKind, EventPayloads } from '../../shared/domain/events/event.types';
+import { appealIdFor } from '../../shared/domain/indexes/appeal-id';
 import type { KnownVillage } from '../../shared/reports/report.types';
 
 export const PERIOD_CODE = '2026-Q3';
@@ -21,7 +22,12 @@ export const VILLAGES: KnownVillage[] = [
 
 let seq = 0;
 
-function appeal(id: string, villageId: string, patch: Partial<AppealDraft>): Appeal {
+/** The appeal id of a short name such as `01KRH1`: padded to a ULID, tagged with its village (appealIdFor). */
+export function fixtureAppealId(name: string, villageId: string): string {
+  return appealIdFor(name.padEnd(26, '0'), villageId);
+}
+
+function appeal(name: string, villageId: string, patch: Partial<AppealDraft>): Appeal {
   seq++;
   const draft: AppealDraft = {
     ...emptyDraft('2026-07-01'),
@@ -35,7 +41,7 @@ function appeal(id: string, villageId: string, patch: Partial<AppealDraft>): App
   const prefix = villageId === 'central' ? 'CENTRAL' : villageId.toUpperCase();
   return {
     ...draft,
-    id,
+    id: fixtureAppealId(name, villageId),
     villageId,
     deviceTag: '1',
     regIndex: `${prefix}.1-К-${seq}`,

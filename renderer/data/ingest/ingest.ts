@@ -106,8 +106,8 @@ export async function ingest<T extends IngestRecord>(
     else refuse(record, tamperReason(), true);
   }
 
-  // Only the PC holding an appeal can see that a village's event or file names an appeal of another village: the
-  // server checks each record alone.
+  // A village's event or file naming an appeal of another village: the rules refuse it by the appeal id's village tag
+  // (checkRecord); the PC holding the appeal also compares the villages themselves (two codes may share a 32-bit tag).
   const tied = new Set(collection === 'appeals' ? [] : fresh.filter((r) => authorRole(fields(r)) !== 'central'));
   const appeals = await db.appeals.findByIds([...new Set([...tied].map((r) => String(fields(r).appealId)))]).exec();
   const admitted = fresh.filter((record) => {

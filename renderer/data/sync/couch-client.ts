@@ -1,3 +1,4 @@
+import { CONFLICTS_VIEW } from '../../../shared/couch/design-docs';
 import type { CouchDoc } from './couch-docs';
 import { classifyStatus, couchErrorBody, LoginError, SyncError } from './sync-failure';
 
@@ -247,6 +248,23 @@ export class CouchClient {
     });
     const body = await this.json<{ rows: { doc?: T }[] }>(`/${encodeURIComponent(db)}/_all_docs?${query}`);
     return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+  }
+
+  /**
+   * Every document of the database with a second branch (the design document's view `ov/conflicts`, key the `_id`,
+   * value its losing revisions), with its winning revision's body. A database whose design document predates the view
+   * answers 404, which throws as any other failure.
+   */
+  async conflictedDocs<T>(db: string): Promise<{ id: string; conflicts: string[]; doc: T | null }[]> {
+    const [ddoc, view] = CONFLICTS_VIEW.split('/');
+    const body = await this.json<{ rows: { id: string; value?: unknown; doc?: T | null }[] }>(
+      `/${encodeURIComponent(db)}/_design/${ddoc}/_view/${view}?include_docs=true`,
+    );
+    return body.rows.map((r) => ({
+      id: r.id,
+      conflicts: Array.isArray(r.value) ? r.value.filter((v): v is string => typeof v === 'string') : [],
+      doc: r.doc ?? null,
+    }));
   }
 
   /** Which of these document ids exist (`_all_docs` with `keys`: one small request, no document bodies). */

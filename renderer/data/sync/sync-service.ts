@@ -196,11 +196,26 @@ export class SyncService {
    * read on demand with the remembered login. Rejects when there is no login or the server cannot be reached.
    */
   async serverDocs<T>(prefix: string): Promise<T[]> {
+    const { client, dbName } = await this.serverClient();
+    return client.docsByPrefix<T>(dbName, prefix);
+  }
+
+  /**
+   * The documents of the user's own server database with a second branch (view `ov/conflicts`), each with its
+   * winning revision's body; read on demand like `serverDocs`, and rejects as it does.
+   */
+  async serverConflicts(): Promise<{ id: string; conflicts: string[]; doc: { villageId?: unknown } | null }[]> {
+    const { client, dbName } = await this.serverClient();
+    return client.conflictedDocs<{ villageId?: unknown }>(dbName);
+  }
+
+  /** A client with the remembered login (the desktop's saved password, or the browser's session cookie). */
+  private async serverClient(): Promise<{ client: CouchClient; dbName: string }> {
     const config = this.config;
     if (!config) throw new Error('not logged in');
     const saved = platform.canStoreCredentials ? await platform.loadCredentials() : null;
     const auth: CouchAuth = saved ? { kind: 'basic', username: saved.username, password: saved.password } : { kind: 'cookie' };
-    return new CouchClient(config.serverUrl, auth).docsByPrefix<T>(config.dbName, prefix);
+    return { client: new CouchClient(config.serverUrl, auth), dbName: config.dbName };
   }
 
   /** Checks the login with the server, binds this PC to the account's village and starts sync. */

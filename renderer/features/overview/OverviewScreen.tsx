@@ -4,6 +4,7 @@ import { useApp } from '../../app/app-context';
 import { useToday } from '../../app/use-today';
 import { overviewCounts } from '../register/register-query';
 import { OverviewCharts } from './OverviewCharts';
+import { TamperSection } from './TamperSection';
 import { VillagesTable } from './VillagesTable';
 
 const TILES = [
@@ -35,6 +36,7 @@ export function OverviewScreen() {
       </div>
       <p>{t('overview.total', { count: counts.total })}</p>
       {profile.role === 'central' && <VillagesTable />}
+      {profile.role === 'central' && <TamperSection />}
       {profile.role === 'central' && <OverviewCharts />}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { Appeal, AppealDraft } from '../../../shared/domain/appeal/appeal.types';
 import type { AppealEvent } from '../../../shared/domain/events/event.types';
+import { appealIdFor } from '../../../shared/domain/indexes/appeal-id';
 import { addDays, type IsoDate } from '../../../shared/lib/dates';
 import { APPLICANT_CATEGORIES, TOPICS } from '../../../shared/reference';
 
@@ -72,7 +73,7 @@ export function makeAppeal(
     issues: [{ topicCode: pick(r, TOPICS).code, text: `${pick(r, TEXTS)} ${pick(r, TEXTS)} ${pick(r, TEXTS)} №${i}` }],
     note: '',
   };
-  const id = `01BENCH${String(i).padStart(19, '0')}`;
+  const id = appealIdFor(`01BENCH${String(i).padStart(19, '0')}`, village);
   const letter = collective ? 'КО' : surname.charAt(0).toUpperCase();
   const appeal: Appeal = {
     ...draft,

@@ -6,10 +6,11 @@ import { ID_PREFIX, statusDocId } from '../../../shared/couch/names';
 import type { Appeal, Role } from '../../../shared/domain/appeal/appeal.types';
 import { emptyDraft } from '../../../shared/domain/appeal/validate';
 import type { AppealEvent, EventKind, EventPayloads } from '../../../shared/domain/events/event.types';
+import { appealIdFor } from '../../../shared/domain/indexes/appeal-id';
 
-/** An appeal document of `villageId`, registered by `role`. */
+/** An appeal document of `villageId`, registered by `role`; its id carries its village (appealIdFor). */
 export function appealDoc(villageId: string, role: Role = 'starosta', over: Partial<Appeal> = {}) {
-  const id = ulid();
+  const id = appealIdFor(ulid(), over.villageId ?? villageId);
   const appeal: Appeal = {
     id,
     villageId,

@@ -3,6 +3,7 @@ import type { Profile } from '../../../renderer/data/profile.repository';
 import type { Appeal, AppealDraft } from '../../../shared/domain/appeal/appeal.types';
 import { emptyDraft } from '../../../shared/domain/appeal/validate';
 import type { AppealEvent, AppealEventOf, EventKind, EventPayloads } from '../../../shared/domain/events/event.types';
+import { appealIdFor, appealIdVillageTag } from '../../../shared/domain/indexes/appeal-id';
 import type { IsoDate } from '../../../shared/lib/dates';
 import { normalizeForSearch } from '../../../shared/lib/search-text';
 import { type RegisterRow, recencyOf } from '../../../shared/schema/register-row.schema';
@@ -47,7 +48,21 @@ export function draftOf(patch: Partial<AppealDraft> = {}): AppealDraft {
   };
 }
 
-/** A stored appeal as another PC (or a restored backup) would have written it. */
+/**
+ * The appeal id a test names `name` (`A1`, `GHOST`) in `villageId`: the name upper-cased, letters a ULID lacks (I, L,
+ * O, U) replaced, padded with `0` to 26 characters, tagged with its village (appealIdFor). A full appeal id is kept.
+ */
+export function fixtureAppealId(name: string, villageId = 'hlyboke'): string {
+  if (appealIdVillageTag(name) !== null) return name;
+  const ulid = name
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '0')
+    .replace(/[ILOU]/g, (c) => ({ I: '1', L: 'K', O: '0', U: 'V' })[c] ?? c)
+    .padEnd(26, '0');
+  return appealIdFor(ulid, villageId);
+}
+
+/** A stored appeal as another PC (or a restored backup) would have written it; `id` goes through fixtureAppealId. */
 export function storedAppeal(patch: Partial<Appeal> & Pick<Appeal, 'id'>): Appeal {
   const villageId = patch.villageId ?? 'hlyboke';
   const deviceTag = patch.deviceTag ?? '1';
@@ -62,6 +77,7 @@ export function storedAppeal(patch: Partial<Appeal> & Pick<Appeal, 'id'>): Appea
     registeredBy: 'Оператор',
     registeredRole: 'starosta',
     ...patch,
+    id: fixtureAppealId(patch.id, villageId),
   };
 }
 

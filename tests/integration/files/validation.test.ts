@@ -7,6 +7,7 @@ import { chunkToCouch, fileToCouch } from '../../../renderer/data/sync/couch-doc
 import { addUser, addVillage } from '../../../server/admin/provision';
 import { chunkDocId } from '../../../shared/couch/names';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
+import { appealIdFor } from '../../../shared/domain/indexes/appeal-id';
 import { http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 let couch: TestCouch;
@@ -27,7 +28,7 @@ function fileOf(villageId: string, patch: Partial<AttachedFile> = {}): AttachedF
   counter++;
   return {
     id: `01HFILE${String(counter).padStart(6, '0')}`,
-    appealId: '01HAPPEAL000000000000000',
+    appealId: appealIdFor('01HAPPEAK'.padEnd(26, '0'), patch.villageId ?? villageId),
     villageId,
     name: 'скан.pdf',
     mime: 'application/pdf',

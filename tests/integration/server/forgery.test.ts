@@ -10,6 +10,7 @@ import { chunkToCouch, fileToCouch } from '../../../renderer/data/sync/couch-doc
 import { addUser, addVillage } from '../../../server/admin/provision';
 import { villageStatuses } from '../../../server/admin/status';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
+import { appealIdFor, villageTag } from '../../../shared/domain/indexes/appeal-id';
 import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
@@ -284,6 +285,49 @@ describe("an appeal cannot take another village's registration index", () => {
     // The same appeal under its own village's index is the starosta's to register.
     const own = { ...misfiled, regIndex: `${v.toUpperCase()}.1-Б-1` };
     expect((await http(couch.url, starosta, 'PUT', path(db, own._id), own)).status).toBe(201);
+  });
+});
+
+describe("a village's event or file cannot name another village's appeal: the appeal id carries its village", () => {
+  // Village B's appeal: its id ends with B's tag (appealIdFor), which the server checks from the event alone.
+  const other = uniqueCode('fo');
+  const theirs = appealDoc(other);
+
+  test("village A's starosta, an event with villageId A about village B's appeal: 403 by PUT, refused by _bulk_docs; about A's own: 201", async () => {
+    const stray = eventDoc(v, theirs.id, 'comment', 'starosta');
+    const put = await http<Row>(couch.url, starosta, 'PUT', path(db, stray._id), stray);
+    expect(put.status).toBe(403);
+    expect(put.body).toMatchObject({
+      error: 'forbidden',
+      reason: expect.stringContaining(
+        `The appeal id ${theirs.id} does not belong to the village ${v}: it must end with -${villageTag(v)}`,
+      ),
+    });
+    expect(put.body.reason).toMatch(/^Ідентифікатор звернення \S+ не належить селу /);
+    expectRefusedRow(await bulk([stray]), stray._id);
+    expect((await http(couch.url, starosta, 'GET', path(db, stray._id))).status).toBe(404);
+
+    const own = eventDoc(v, appeal.id, 'comment', 'starosta');
+    expect((await http(couch.url, starosta, 'PUT', path(db, own._id), own)).status).toBe(201);
+  });
+
+  test("file metadata of village A about village B's appeal: 403", async () => {
+    const stray = fileToCouch({ ...file, id: `01HSTRAY${v.toUpperCase()}`.slice(0, 40), appealId: theirs.id });
+    const put = await http<Row>(couch.url, starosta, 'PUT', path(db, stray._id), stray);
+    expect(put.status).toBe(403);
+    expect(put.body.reason).toContain(`does not belong to the village ${v}`);
+  });
+
+  test("an appeal of village A whose id carries another village's tag, or no tag (a bare ULID): 403, nothing stored", async () => {
+    const ulid = appeal.id.slice(0, 26);
+    for (const id of [appealIdFor(ulid.replace(/.$/, 'Z'), other), `${ulid.replace(/.$/, 'Y')}`]) {
+      const forged = appealDoc(v, 'starosta', { id });
+      expect(forged._id).toBe(`appeal:${id}`);
+      const put = await http<Row>(couch.url, starosta, 'PUT', path(db, forged._id), forged);
+      expect(put.status, id).toBe(403);
+      expect(put.body.reason, id).toContain(`The appeal id ${id} does not belong to the village ${v}`);
+      expect((await http(couch.url, starosta, 'GET', path(db, forged._id))).status).toBe(404);
+    }
   });
 });
 

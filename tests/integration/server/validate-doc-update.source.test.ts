@@ -6,10 +6,11 @@
 import { parse } from 'acorn';
 import { describe, expect, test } from 'vitest';
 import { designDoc } from '../../../shared/couch/design-docs';
-import { communityNames } from '../../../shared/couch/names';
+import { communityNames, ID_PREFIX } from '../../../shared/couch/names';
 import { type DbScope, VILLAGE_CODE_PATTERN, validateDocUpdateSource } from '../../../shared/couch/validate-doc-update';
 import type { Role } from '../../../shared/domain/appeal/appeal.types';
 import { EVENT_KINDS } from '../../../shared/domain/events/event.types';
+import { appealIdFor, villageTag } from '../../../shared/domain/indexes/appeal-id';
 import {
   COLLECTIVE_LETTER,
   formatRegIndex,
@@ -332,6 +333,101 @@ describe("an appeal's registration index belongs to its own village", () => {
     expect(inCentral(withIndex('zarichne', 'HLYBOKE.2-КО-5'), null, admin)).toEqual({
       forbidden: expect.stringContaining('does not belong to the village zarichne'),
     });
+  });
+});
+
+describe("an appeal id carries its village: the appeal's own, an event's and a file's appealId", () => {
+  const inVillage = validator({ kind: 'village', community: COMMUNITY, code: 'hlyboke' });
+  const inCentral = validator({ kind: 'central', community: COMMUNITY });
+  const ULID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+  const own = appealIdFor(ULID, 'hlyboke');
+  const tag = villageTag('hlyboke');
+  const fileOf = (villageId: string, appealId: string) => ({
+    _id: `${ID_PREFIX.file}01HFILE`,
+    id: '01HFILE',
+    appealId,
+    villageId,
+    name: 'скан.pdf',
+    mime: 'application/pdf',
+    size: 3,
+    sha256: 'a'.repeat(64),
+    addedAt: '2026-11-02T09:20:00.000Z',
+    by: 'Олена Бондар',
+    role: 'starosta',
+    chunkSize: 65536,
+    chunkCount: 1,
+  });
+
+  // The appeal's own id in hlyboke's database, from its starosta and from the admin alike (structure).
+  test.each([
+    { id: own, ok: true, why: "the village's own tag" },
+    { id: appealIdFor('01BX5ZZKBKACTAV9WEVGEMMVRZ', 'hlyboke'), ok: true, why: 'another ULID, same village' },
+    { id: appealIdFor(ULID, 'zarichne'), ok: false, why: "another village's tag" },
+    { id: appealIdFor(ULID, 'central'), ok: false, why: "the council's tag" },
+    { id: ULID, ok: false, why: 'a bare ULID (the old form)' },
+    { id: `${ULID}-`, ok: false, why: 'an empty tag' },
+    { id: `${ULID}-${tag.toUpperCase()}`, ok: false, why: 'an upper-case tag' },
+    { id: `${ULID}_${tag}`, ok: false, why: 'another separator' },
+    { id: `${ULID}-${tag}0`, ok: false, why: 'a tag of 8' },
+    { id: `${ULID.slice(1)}-${tag}`, ok: false, why: 'a ULID of 25' },
+    { id: `0${ULID}-${tag}`, ok: false, why: 'a ULID of 27' },
+    { id: `${ULID.toLowerCase()}-${tag}`, ok: false, why: 'a lower-case ULID' },
+    { id: `01ARZ3NDEKTSV4RRFFQ69G5FAI-${tag}`, ok: false, why: 'a letter no ULID has (I)' },
+    { id: `x-${tag}`, ok: false, why: 'no ULID' },
+  ])('appeal id $id ($why): ok=$ok', ({ id, ok }) => {
+    const doc = appealDoc('hlyboke', 'starosta', { id });
+    for (const ctx of [starosta('hlyboke'), admin]) {
+      const verdict = inVillage(doc, null, ctx);
+      if (ok) expect(verdict, ctx.name ?? '').toBe('ok');
+      else {
+        expect(verdict, ctx.name ?? '').toEqual({
+          forbidden: `Ідентифікатор звернення ${id} не належить селу hlyboke: він має закінчуватися на -${tag} / The appeal id ${id} does not belong to the village hlyboke: it must end with -${tag}`,
+        });
+      }
+    }
+  });
+
+  // An event's and a file's appealId, written by hlyboke's starosta in its database and by the council in its own.
+  test.each([
+    { appealId: own, ok: true, why: "hlyboke's appeal" },
+    { appealId: appealIdFor(ULID, 'zarichne'), ok: false, why: "zarichne's appeal" },
+    { appealId: appealIdFor(ULID, 'central'), ok: false, why: "the council's own appeal" },
+    { appealId: ULID, ok: false, why: 'a bare ULID' },
+    { appealId: `${ULID}-${tag}x`, ok: false, why: 'a character after the tag' },
+    { appealId: tag, ok: false, why: 'the tag alone' },
+    { appealId: `-${tag}`, ok: false, why: 'the tag without its ULID' },
+    { appealId: `${ULID.slice(1)}-${tag}`, ok: false, why: 'a ULID of 25' },
+    { appealId: '', ok: false, why: 'empty' },
+  ])('event and file appealId $appealId ($why): ok=$ok', ({ appealId, ok }) => {
+    const event = eventDoc('hlyboke', appealId, 'comment', 'starosta');
+    const file = fileOf('hlyboke', appealId);
+    const councils = eventDoc('hlyboke', appealId, 'answered', 'central');
+    const verdicts = [
+      inVillage(event, null, starosta('hlyboke')),
+      inVillage(event, null, admin),
+      inVillage(file, null, starosta('hlyboke')),
+      inCentral(file, null, central),
+      inCentral(councils, null, central),
+      inCentral(councils, null, admin),
+    ];
+    for (const verdict of verdicts) {
+      if (ok) expect(verdict).toBe('ok');
+      else
+        expect(verdict).toEqual({
+          forbidden: expect.stringContaining(
+            `The appeal id ${appealId} does not belong to the village hlyboke: it must end with -${tag}`,
+          ),
+        });
+    }
+  });
+
+  test("the council's event about a village's appeal carries that village's villageId, so the rule holds for it", () => {
+    const zarichne = appealIdFor(ULID, 'zarichne');
+    expect(inCentral(eventDoc('zarichne', zarichne, 'answered', 'central'), null, central)).toBe('ok');
+    expect(inCentral(eventDoc('central', zarichne, 'answered', 'central'), null, central)).toEqual({
+      forbidden: expect.stringContaining('does not belong to the village central'),
+    });
+    expect(inCentral(eventDoc('central', appealIdFor(ULID, 'central'), 'answered', 'central'), null, central)).toBe('ok');
   });
 });
 

@@ -13,7 +13,7 @@ import { type Profile, saveProfile } from '../../../renderer/data/profile.reposi
 import { importTransfer, makeBackup, makeTransfer, restoreBackup } from '../../../renderer/data/transfer/transfer-service';
 import type { DbScope } from '../../../shared/couch/validate-doc-update';
 import type { AppealEvent } from '../../../shared/domain/events/event.types';
-import { CLOCK, draftOf, profileOf, storedAppeal } from '../../helpers/data/fixtures';
+import { CLOCK, draftOf, fixtureAppealId, profileOf, storedAppeal } from '../../helpers/data/fixtures';
 import { TestDatabases } from '../../helpers/data/test-db';
 import { pickedFile } from '../../helpers/data/transfer-files';
 import { eventOf } from '../shared/fixtures';
@@ -38,11 +38,23 @@ const village: Profile = profileOf({ communityCode: COMMUNITY });
 const council: Profile = profileOf({ villageCode: 'central', role: 'central', communityCode: COMMUNITY, operatorName: 'Рада' });
 
 const withTopic = (id: string, code: string) => storedAppeal({ id, issues: [{ topicCode: code, text: 'Нове питання' }] });
-const eventFor = (appealId: string, kind: AppealEvent['kind'], role: AppealEvent['role'], villageId = 'hlyboke') =>
-  eventOf(kind, { id: `E-${appealId}-${kind}-${role}`, appealId, villageId, role } as never);
+/** An event about the appeal named `appeal` (fixtureAppealId) of `appealVillage`, recorded in `villageId`. */
+const eventFor = (
+  appeal: string,
+  kind: AppealEvent['kind'],
+  role: AppealEvent['role'],
+  villageId = 'hlyboke',
+  appealVillage = villageId,
+) =>
+  eventOf(kind, {
+    id: `E-${appeal}-${kind}-${role}`,
+    appealId: fixtureAppealId(appeal, appealVillage),
+    villageId,
+    role,
+  } as never);
 const fileMeta = (id: string, villageId = 'hlyboke') => ({
   id,
-  appealId: 'A1',
+  appealId: fixtureAppealId('A1', villageId),
   villageId,
   name: 'скан.pdf',
   mime: 'application/pdf',
@@ -71,7 +83,7 @@ describe('ingest', () => {
     expect(first).toMatchObject({ written: [appeal], refused: [] });
     const again = await ingest(db, 'appeals', [{ ...appeal }], 'transfer', { scope: VILLAGE });
     expect(again).toMatchObject({ accepted: [appeal], written: [], refused: [] });
-    expect((await db.appeals.findOne('A999').exec())?.issues[0]?.topicCode).toBe('999');
+    expect((await db.appeals.findOne(appeal.id).exec())?.issues[0]?.topicCode).toBe('999');
     expect(await loadSetAside(db)).toEqual([]);
   });
 
@@ -102,7 +114,7 @@ describe('ingest', () => {
     await saveProfile(db, village);
     const foreign = storedAppeal({ id: 'AZ', villageId: 'zarichne' });
     const r = await ingest(db, 'appeals', [foreign], 'backup');
-    expect(r.refused.map((e) => e.id)).toEqual(['AZ']);
+    expect(r.refused.map((e) => e.id)).toEqual([foreign.id]);
     expect(await db.appeals.count().exec()).toBe(0);
   });
 
@@ -111,22 +123,41 @@ describe('ingest', () => {
     await ingest(db, 'appeals', [storedAppeal({ id: 'A1', surname: 'Справжній' })], 'registration', { scope: VILLAGE });
     const r = await ingest(db, 'appeals', [storedAppeal({ id: 'A1', surname: 'Підроблений' })], 'pull', { scope: VILLAGE });
     expect(r.accepted).toEqual([]);
-    expect(r.refused).toEqual([expect.objectContaining({ id: 'A1', isTamper: true, source: 'pull' })]);
-    expect((await db.appeals.findOne('A1').exec())?.surname).toBe('Справжній');
+    expect(r.refused).toEqual([expect.objectContaining({ id: fixtureAppealId('A1'), isTamper: true, source: 'pull' })]);
+    expect((await db.appeals.findOne(fixtureAppealId('A1')).exec())?.surname).toBe('Справжній');
   });
 
-  it("raises a tamper alarm for a village's event naming another village's appeal; the council's own is fine", async () => {
+  it("refuses a village's event naming another village's appeal by the appeal id's village tag", async () => {
     const db = await memoryDb();
     await ingest(db, 'appeals', [storedAppeal({ id: 'AZ', villageId: 'zarichne' })], 'pull', { scope: CENTRAL });
-    const stray = eventFor('AZ', 'not-considered', 'starosta', 'hlyboke');
+    const stray = eventFor('AZ', 'not-considered', 'starosta', 'hlyboke', 'zarichne');
     const councils = eventFor('AZ', 'comment', 'central', 'zarichne');
     const r = await ingest(db, 'events', [stray, councils], 'pull', { scope: CENTRAL });
     expect(r.written.map((e) => e.id)).toEqual([councils.id]);
     expect(r.refused).toEqual([
       expect.objectContaining({
         id: stray.id,
+        isTamper: false,
+        reason: expect.objectContaining({ en: expect.stringContaining('does not belong to the village hlyboke') }),
+      }),
+    ]);
+  });
+
+  it("raises a tamper alarm for a village's event naming another village's appeal whose tag it shares; the council's own is fine", async () => {
+    // v332789 and v529192 have the same FNV-1a 32-bit hash, so the same appeal id tag: only the PC holding the appeal
+    // can tell them apart.
+    const db = await memoryDb();
+    await ingest(db, 'appeals', [storedAppeal({ id: 'AZ', villageId: 'v529192' })], 'pull', { scope: CENTRAL });
+    const stray = eventFor('AZ', 'not-considered', 'starosta', 'v332789', 'v529192');
+    const councils = eventFor('AZ', 'comment', 'central', 'v529192');
+    expect(stray.appealId).toBe(councils.appealId);
+    const r = await ingest(db, 'events', [stray, councils], 'pull', { scope: CENTRAL });
+    expect(r.written.map((e) => e.id)).toEqual([councils.id]);
+    expect(r.refused).toEqual([
+      expect.objectContaining({
+        id: stray.id,
         isTamper: true,
-        reason: expect.objectContaining({ en: expect.stringContaining('zarichne') }),
+        reason: expect.objectContaining({ en: expect.stringContaining('v529192') }),
       }),
     ]);
   });
@@ -135,7 +166,7 @@ describe('ingest', () => {
     const db = await memoryDb();
     const bad = eventFor('A1', 'answered', 'clerk');
     const filtered = await ingest(db, 'appeals', [storedAppeal({ id: 'A1' })], 'pull', { scope: VILLAGE, mode: 'filter' });
-    expect(filtered.accepted.map((a) => a.id)).toEqual(['A1']);
+    expect(filtered.accepted.map((a) => a.id)).toEqual([fixtureAppealId('A1')]);
     expect(await db.appeals.count().exec()).toBe(0);
     const checked = await ingest(db, 'events', [bad], 'transfer', { scope: VILLAGE, mode: 'check' });
     expect(checked.refused).toHaveLength(1);

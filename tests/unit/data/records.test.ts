@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../renderer/data/database';
 import { sha256Hex } from '../../../renderer/data/files/prepare-file';
 import { insertPulledFiles } from '../../../renderer/data/files.repository';
+import { addSetAside } from '../../../renderer/data/ingest/set-aside';
 import { loadProfile, type Profile } from '../../../renderer/data/profile.repository';
 import { createRecords, type FileListItem, type Records, type RecordsSync } from '../../../renderer/data/records';
 import { saveSyncConfig } from '../../../renderer/data/sync/sync-config';
@@ -31,6 +32,7 @@ const offline: RecordsSync = {
   config: null,
   controller: null,
   serverDocs: () => Promise.reject(new Error('not logged in')),
+  serverConflicts: () => Promise.reject(new Error('not logged in')),
 };
 
 async function pc(
@@ -155,6 +157,7 @@ describe('createRecords', () => {
         return session.controller;
       },
       serverDocs: () => Promise.reject(new Error('not used')),
+      serverConflicts: () => Promise.reject(new Error('not used')),
     };
     const { db, records } = await pc({ sync });
     const registered = await records.registerAppeal(draftOf());
@@ -224,6 +227,13 @@ describe('the council’s documents', () => {
         asked.push(prefix);
         return (docs[prefix] ?? []) as T[];
       },
+      serverConflicts: async () => {
+        asked.push('conflicts');
+        return [
+          { id: 'status:hlyboke', conflicts: ['1-aaa'], doc: { villageId: 'hlyboke' } },
+          { id: 'appeal:01FORGED', conflicts: ['1-fff'], doc: { villageId: 'hlyboke' } },
+        ];
+      },
     };
     return { asked, sync };
   };
@@ -236,11 +246,44 @@ describe('the council’s documents', () => {
     expect(asked).toEqual([ID_PREFIX.status, ID_PREFIX.village]);
   });
 
+  it('the council’s possible forgeries: write-once records conflicted on the server, then this PC’s tamper alarms', async () => {
+    const { sync } = server('central');
+    const { db, records } = await pc({ profile: profileOf({ villageCode: 'central', role: 'central' }), sync });
+    await addSetAside(db, [
+      {
+        key: 'events:E1',
+        collection: 'events',
+        id: 'E1',
+        source: 'pull',
+        reason: { uk: 'інший зміст', en: 'other content' },
+        isTamper: true,
+        at: CLOCK.now.toISOString(),
+        record: { id: 'E1', villageId: 'hlyboke' },
+      },
+      {
+        key: 'appeals:A2',
+        collection: 'appeals',
+        id: 'A2',
+        source: 'pull',
+        reason: { uk: 'не та структура', en: 'bad structure' },
+        isTamper: false,
+        at: CLOCK.now.toISOString(),
+        record: { id: 'A2', villageId: 'hlyboke' },
+      },
+    ]);
+    // The village's status document may conflict harmlessly; a record that is not a tamper alarm is not a forgery.
+    expect(await records.serverConflicts()).toEqual([
+      { source: 'server', villageId: 'hlyboke', id: 'appeal:01FORGED' },
+      { source: 'this-pc', villageId: 'hlyboke', id: 'event:E1' },
+    ]);
+  });
+
   it('a village PC has none to read and does not ask', async () => {
     const { asked, sync } = server('starosta');
     const { records } = await pc({ sync });
     expect(await records.villageStatuses()).toBeNull();
     expect(await records.villageRegistry()).toBeNull();
+    expect(await records.serverConflicts()).toBeNull();
     expect(asked).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { parseRoute, type Route, routeHash } from '../../../renderer/app/route';
 
 const REGISTER: Route = { name: 'register' };
 const ULID = '01HZX3K8Q2M4N6P8R0S2T4V6W8';
+/** An appeal id (appealIdFor): a ULID, a dash, its village's tag. */
+const APPEAL_ID = `${ULID}-0k3x9aq`;
 
 describe('parseRoute and routeHash', () => {
   it.each<Route>([
@@ -14,6 +16,9 @@ describe('parseRoute and routeHash', () => {
     { name: 'setup' },
     { name: 'appeal', id: ULID },
     { name: 'registered', id: ULID },
+    { name: 'appeal', id: APPEAL_ID },
+    { name: 'registered', id: APPEAL_ID },
+    { name: 'print', doc: 'answer', id: APPEAL_ID },
     { name: 'appeal', id: 'a' },
     { name: 'appeal', id: 'x'.repeat(40) },
     { name: 'print', doc: 'card', id: ULID },
@@ -42,6 +47,8 @@ describe('parseRoute and routeHash', () => {
     ['#/setup', { name: 'setup' }],
     [`#/appeal/${ULID}`, { name: 'appeal', id: ULID }],
     [`#/registered/${ULID}`, { name: 'registered', id: ULID }],
+    [`#/registered/${APPEAL_ID}`, { name: 'registered', id: APPEAL_ID }],
+    [`#/print/card/${APPEAL_ID}`, { name: 'print', doc: 'card', id: APPEAL_ID }],
   ])('parses %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -74,12 +81,12 @@ describe('parseRoute and routeHash', () => {
     expect(parseRoute(hash)).toEqual(REGISTER);
   });
 
-  it('any hash parses to a known route whose id is 1–40 Latin letters or digits, and stays put on a round trip', () => {
+  it('any hash parses to a known route whose id is 1–40 Latin letters, digits or dashes, and stays put on a round trip', () => {
     const hashArb = fc.oneof(
       fc.string({ maxLength: 80 }),
       fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `#/appeal/${s}`),
       fc.string({ maxLength: 60 }).map((s) => `#/registered/${s}`),
-      fc.stringMatching(/^[0-9A-Za-z]{1,60}$/).map((s) => `#/appeal/${s}`),
+      fc.stringMatching(/^[0-9A-Za-z-]{1,60}$/).map((s) => `#/appeal/${s}`),
       fc
         .tuple(fc.constantFrom('card', 'receipt', 'answer', 'x'), fc.string({ maxLength: 60 }))
         .map(([d, s]) => `#/print/${d}/${s}`),
@@ -89,7 +96,7 @@ describe('parseRoute and routeHash', () => {
         const route = parseRoute(hash);
         expect(['register', 'new', 'overview', 'backup', 'appeal', 'registered', 'setup', 'print']).toContain(route.name);
         if (route.name === 'appeal' || route.name === 'registered' || route.name === 'print')
-          expect(route.id).toMatch(/^[0-9A-Za-z]{1,40}$/);
+          expect(route.id).toMatch(/^[0-9A-Za-z-]{1,40}$/);
         expect(parseRoute(routeHash(route))).toEqual(route);
       }),
       { numRuns: 500 },

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { acceptRecord, type RecordKind } from '../../../shared/couch/accept-record';
 import type { DbScope } from '../../../shared/couch/validate-doc-update';
-import { appealOf, eventOf } from './fixtures';
+import { a1Of, appealOf, eventOf } from './fixtures';
 
 const VILLAGE: DbScope = { kind: 'village', community: 'hromada', code: 'hlb' };
 const CENTRAL: DbScope = { kind: 'central', community: 'hromada' };
 
 const file = (patch: Record<string, unknown> = {}) => ({
   id: 'F1',
-  appealId: 'A1',
+  appealId: a1Of(),
   villageId: 'hlb',
   name: 'scan.pdf',
   mime: 'application/pdf',

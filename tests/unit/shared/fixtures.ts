@@ -2,6 +2,7 @@
 import type { Appeal, AppealDraft } from '../../../shared/domain/appeal/appeal.types';
 import { emptyDraft } from '../../../shared/domain/appeal/validate';
 import type { AppealEvent, AppealEventOf, EventKind, EventPayloads } from '../../../shared/domain/events/event.types';
+import { appealIdFor } from '../../../shared/domain/indexes/appeal-id';
 
 export const TODAY = '2024-05-20';
 
@@ -24,11 +25,16 @@ export function validDraft(patch: Partial<AppealDraft> = {}): AppealDraft {
   };
 }
 
-/** A registered appeal built from a valid card. */
+/** The id of the appeal `A1` of a village (appealIdFor): `01A1000…-<tag>`. */
+export function a1Of(villageId = 'hlb'): string {
+  return appealIdFor('01A1'.padEnd(26, '0'), villageId);
+}
+
+/** A registered appeal built from a valid card; its id is `A1` of its village. */
 export function appealOf(patch: Partial<Appeal> = {}): Appeal {
   return {
     ...validDraft(),
-    id: 'A1',
+    id: a1Of(patch.villageId),
     villageId: 'hlb',
     deviceTag: '1',
     regIndex: 'HLB.1-Б-1',
@@ -58,7 +64,7 @@ export const PAYLOADS: { [K in EventKind]: EventPayloads[K] } = {
 export function eventOf<K extends EventKind>(kind: K, patch: Partial<Omit<AppealEventOf<K>, 'kind'>> = {}): AppealEvent {
   return {
     id: `E-${kind}`,
-    appealId: 'A1',
+    appealId: a1Of(patch.villageId),
     villageId: 'hlb',
     kind,
     at: '2024-05-21T09:00:00.000Z',
