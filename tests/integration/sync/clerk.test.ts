@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SavedCredentials } from '../../../renderer/platform/platform';
 
 /**
  * A clerk end to end: `add-user --role clerk` makes an account the app logs in as a clerk (identityFromRoles), whose
@@ -8,23 +7,8 @@ import type { SavedCredentials } from '../../../renderer/platform/platform';
  * `SyncService.login`, with the desktop platform replaced by a stand-in (see desktop-login.test.ts); the saved server is
  * already this one, so no reload is needed.
  */
-const saved: { value: SavedCredentials | null } = { value: null };
-vi.mock('../../../renderer/platform/platform', () => ({
-  platform: {
-    kind: 'electron',
-    canStoreCredentials: true,
-    saveCredentials: async (c: SavedCredentials) => {
-      saved.value = { ...c };
-      return true;
-    },
-    loadCredentials: async () => saved.value,
-    clearCredentials: async () => {
-      saved.value = null;
-    },
-    setLanguage: async () => undefined,
-    onMenuCommand: () => () => undefined,
-  },
-}));
+vi.mock('../../../renderer/platform/platform', () => import('../../helpers/desktop-platform'));
+const { saved } = await import('../../helpers/desktop-platform');
 
 const { SyncService } = await import('../../../renderer/data/sync/sync-service');
 const { registerAppeal } = await import('../../../renderer/data/appeals.repository');

@@ -1,28 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SavedCredentials } from '../../../renderer/platform/platform';
 
 /**
  * The desktop login: main only lets the page connect to the saved server (CSP connect-src), and a page keeps the
  * policy it loaded with. So a login to a new server saves the credentials, reloads, and finishes after the reload.
  * The Electron binary cannot run here: the platform adapter is replaced by a stand-in with the same contract.
  */
-const saved: { value: SavedCredentials | null } = { value: null };
-vi.mock('../../../renderer/platform/platform', () => ({
-  platform: {
-    kind: 'electron',
-    canStoreCredentials: true,
-    saveCredentials: async (c: SavedCredentials) => {
-      saved.value = { ...c };
-      return true;
-    },
-    loadCredentials: async () => saved.value,
-    clearCredentials: async () => {
-      saved.value = null;
-    },
-    setLanguage: async () => undefined,
-    onMenuCommand: () => () => undefined,
-  },
-}));
+vi.mock('../../../renderer/platform/platform', () => import('../../helpers/desktop-platform'));
+const { saved } = await import('../../helpers/desktop-platform');
 
 const { SyncService } = await import('../../../renderer/data/sync/sync-service');
 const { loadSyncConfig } = await import('../../../renderer/data/sync/sync-config');

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SavedCredentials } from '../../../renderer/platform/platform';
 
 /**
  * Tamper evidence for the council (`Records.serverConflicts`): a second branch of a write-once record in the council's
@@ -7,23 +6,8 @@ import type { SavedCredentials } from '../../../renderer/platform/platform';
  * old copy, leaves), is listed with its village when the council's PC asks with its own login through the app's sync
  * session; a clean database lists none. The desktop platform is replaced by a stand-in, as in clerk.test.ts.
  */
-const saved: { value: SavedCredentials | null } = { value: null };
-vi.mock('../../../renderer/platform/platform', () => ({
-  platform: {
-    kind: 'electron',
-    canStoreCredentials: true,
-    saveCredentials: async (c: SavedCredentials) => {
-      saved.value = { ...c };
-      return true;
-    },
-    loadCredentials: async () => saved.value,
-    clearCredentials: async () => {
-      saved.value = null;
-    },
-    setLanguage: async () => undefined,
-    onMenuCommand: () => () => undefined,
-  },
-}));
+vi.mock('../../../renderer/platform/platform', () => import('../../helpers/desktop-platform'));
+const { saved } = await import('../../helpers/desktop-platform');
 
 const { SyncService } = await import('../../../renderer/data/sync/sync-service');
 const { createRecords } = await import('../../../renderer/data/records');
