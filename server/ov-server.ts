@@ -21,7 +21,7 @@ const ADMIN = 'admin';
 const POUCHDB_LIMITS = [
   'a demo double, not Apache CouchDB: councils run CouchDB 3 set up by `npm run admin -- setup` (README)',
   'anonymous requests are not refused server-wide (no require_valid_user), and a logged-in non-member can read a database through _find and _bulk_get (CouchDB refuses both)',
-  'CORS comes from the start-up configuration above, not from `setup --web-origin`',
+  'CORS allows the app’s local origins (127.0.0.1 and localhost, ports 4173 and 5173) and app://open-village, set at start; `setup --web-origin` does not change it',
   'replication status has no _scheduler: `status` shows the coarse state from _replicator',
   'no account lockout after failed logins, and responses are gzip-compressed (CouchDB sends them plain)',
 ];
