@@ -3,12 +3,12 @@
  * languages with a non-zero exit code.
  */
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { request } from '../../../server/admin/couch-client';
 import { freePort } from '../../../server/embedded/pouchdb-process';
 import { http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
+import { type NotCouch, startNotCouch } from '../../helpers/not-couch';
 
 const BIN = fileURLToPath(new URL('../../../server/bin/ov-admin.mjs', import.meta.url));
 
@@ -37,23 +37,17 @@ function runAdmin(args: string[], env: Record<string, string | undefined>, stdin
 }
 
 let couch: TestCouch;
-let notCouch: Server;
-let notCouchPort: number;
+let notCouch: NotCouch;
 const code = uniqueCode('cl');
 const user = `s-${code}`;
 
 beforeAll(async () => {
   couch = await startTestCouch();
-  notCouchPort = await freePort();
-  notCouch = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<html><body>Router login</body></html>');
-  });
-  await new Promise<void>((resolve) => notCouch.listen(notCouchPort, '127.0.0.1', resolve));
+  notCouch = await startNotCouch();
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => notCouch.close(resolve));
+  await notCouch?.close();
   await couch?.stop();
 });
 
@@ -84,7 +78,7 @@ describe('ov-admin errors', () => {
 
   test('an HTTP server that is not CouchDB', async () => {
     const run = await runAdmin(['status', '--community', couch.community], {
-      COUCHDB_URL: `http://admin:x@127.0.0.1:${notCouchPort}`,
+      COUCHDB_URL: `http://admin:x@127.0.0.1:${notCouch.port}`,
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('відповідає не CouchDB');

@@ -3,7 +3,7 @@
  * after `setup`, `add-village` and `add-user`, then broken in three ways; and two communities on the suite's shared
  * server, each seeing only its own problems. The command runs through `runCli`, as `npm run admin` runs it.
  */
-import { createServer, type Server } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../../server/admin/cli';
 import { type CouchConnection, connectionFromEnv, pathOf, request } from '../../../server/admin/couch-client';
@@ -15,6 +15,7 @@ import { DESKTOP_ORIGIN } from '../../../shared/couch/server-settings';
 import { type CouchProcess, startCouchProcess } from '../../helpers/couch/couch-process';
 import { appealDoc } from '../../helpers/couch/fixtures';
 import { startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
+import { type NotCouch, startNotCouch } from '../../helpers/not-couch';
 
 const WEB_ORIGIN = 'https://rada.example.ua';
 
@@ -208,20 +209,14 @@ describe('doctor on the shared suite server: each community sees its own databas
 });
 
 describe('doctor where no CouchDB answers', () => {
-  let notCouch: Server;
-  let notCouchPort: number;
+  let notCouch: NotCouch;
 
   beforeAll(async () => {
-    notCouchPort = await freePort();
-    notCouch = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<html><body>Router login</body></html>');
-    });
-    await new Promise<void>((resolve) => notCouch.listen(notCouchPort, '127.0.0.1', resolve));
+    notCouch = await startNotCouch();
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => notCouch.close(resolve));
+    await notCouch?.close();
   });
 
   test('nothing listens: one error, unreachable, and nothing else checked', async () => {
@@ -233,7 +228,7 @@ describe('doctor where no CouchDB answers', () => {
   });
 
   test('an HTTP server that is not CouchDB: not-couchdb, and nothing else checked', async () => {
-    const { code, findings } = await doctorJson(`http://admin:x@127.0.0.1:${notCouchPort}`, 'nowhere');
+    const { code, findings } = await doctorJson(`http://admin:x@127.0.0.1:${notCouch.port}`, 'nowhere');
     expect(code).toBe(1);
     expect(findings.map((f) => f.code)).toEqual(['local-address', 'not-couchdb']);
   });
