@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FAILURE_TEXT } from '../data/sync/sync-failure';
 import type { SyncReport } from '../data/sync/sync-status';
 import { BackupReminder } from '../features/backup/BackupReminder';
+import { DownloadProgress } from '../features/sync/DownloadProgress';
 import { SetAsideNotice } from '../features/sync/SetAsideNotice';
 import { useSyncStatus } from '../features/sync/use-sync-status';
 import { formatDateTime } from '../i18n/i18n';
@@ -67,6 +68,7 @@ export function StatusBar() {
               : t('statusBar.neverSynced')}
           </span>
           {status.isActive && <span>{t('statusBar.progress', { sent: status.sent, received: status.received })}</span>}
+          {status.download && <DownloadProgress progress={status.download} />}
           {status.uploads.filesWaiting > 0 && (
             <span data-testid="sync-files">
               {t('files.statusBar', {

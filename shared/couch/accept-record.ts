@@ -6,6 +6,7 @@
  * comes by; rules that change between app versions (classifier codes, form lengths) never refuse a record here.
  */
 import { CENTRAL_VILLAGE_ID, communityNames, ID_PREFIX, isCode } from './names';
+import { RECORD_REVISION } from './record-revision';
 import { checkRecord } from './record-rules';
 import { type DbScope, validationConfig } from './validate-doc-update';
 
@@ -41,9 +42,13 @@ function reasonOf(thrown: unknown): Reason {
   return cut < 0 ? { uk: text, en: text } : { uk: text.slice(0, cut), en: text.slice(cut + 3) };
 }
 
-/** The CouchDB form of a local record: its fields without RxDB's `_`-fields, `_id` = kind prefix + id. */
+/**
+ * The CouchDB form of a local record, as the app pushes it: its fields without RxDB's `_`-fields, `_id` = kind prefix
+ * + id, and the one revision every record has (record-revision.ts).
+ */
 function couchForm(kind: RecordKind, doc: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { _id: `${ID_PREFIX[kind]}${String(doc.id)}` };
+  const _id = `${ID_PREFIX[kind]}${String(doc.id)}`;
+  const out: Record<string, unknown> = { _id, _rev: RECORD_REVISION };
   for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_') && value !== undefined) out[key] = value;
   return out;
 }

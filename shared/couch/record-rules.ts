@@ -180,13 +180,22 @@ export function checkRecord(newDoc: any, oldDoc: any, userCtx: any, C: any): voi
   // Write-once: an appeal, event, file or chunk is created once and never changes.
   var writeOnce = kind === 'appeal' || kind === 'event' || kind === 'file' || kind === 'chunk';
   if (writeOnce && !isAdmin) {
-    // A user creates a write-once record only as a new document: no revision of its own (`_rev` absent) and nothing
-    // stored under its id. That closes both doors to a changed copy: an update of the stored revision (oldDoc set;
-    // a new chunk attachment even reaches this function as a stub without a digest), and a branch grafted beside it by
-    // `_bulk_docs` with `new_edits: false`, for which CouchDB passes oldDoc = null — so comparing with oldDoc cannot hold.
-    // The same record sent again never gets here: CouchDB answers 409 before validating.
-    if ((oldDoc && !oldDoc._deleted) || newDoc._rev) {
+    // A user never changes a stored record: an update of the stored revision reaches this function with oldDoc set
+    // (a new chunk attachment even as a stub without a digest), and is refused.
+    if (oldDoc && !oldDoc._deleted) {
       deny('Звернення, події і файли записуються один раз і не змінюються', 'Appeals, events and files are written once and never changed');
+    }
+    if (kind === 'chunk') {
+      // A chunk is created only as a new document (no revision of its own): a branch grafted beside a stored one by
+      // `_bulk_docs` with `new_edits: false` reaches this function with oldDoc = null, so that path stays closed.
+      // The same chunk sent again never gets here: CouchDB answers 409 before validating.
+      if (newDoc._rev) deny('Частини файла записуються один раз і не змінюються', 'File chunks are written once and never changed');
+    } else if (newDoc._rev !== C.recordRevision) {
+      // An appeal, event or file is written only with `new_edits: false` and the one revision every record has
+      // (record-revision.ts): the same revision sent again is ignored by CouchDB, any other is refused here, so no
+      // second version of a record can exist beside the first, whatever oldDoc CouchDB passes.
+      deny('Запис має надходити з ревізією ' + C.recordRevision + ': звернення, події і файли записуються один раз і не змінюються',
+        'The record must come with the revision ' + C.recordRevision + ': appeals, events and files are written once and never changed');
     }
   }
   // Server admins (the replicator): the same content again (a copy of a copy) passes, any difference is refused.

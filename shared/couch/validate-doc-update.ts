@@ -20,6 +20,7 @@ import { APPEAL_SCHEMA } from '../schema/appeal.schema';
 import { EVENT_SCHEMA } from '../schema/event.schema';
 import { CHUNK_SCHEMA, FILE_SCHEMA } from '../schema/file.schema';
 import { CODE_PATTERN, communityNames, ID_PREFIX } from './names';
+import { RECORD_REVISION } from './record-revision';
 import { checkRecord } from './record-rules';
 import { COMMUNITY_SCHEMA, STATUS_SCHEMA, VILLAGE_REGISTRY_SCHEMA } from './status.schema';
 
@@ -37,6 +38,12 @@ export const VILLAGE_CODE_PATTERN = CODE_PATTERN;
  */
 export const REG_INDEX_REST_PATTERN = `^[1-9][0-9]?-(${COLLECTIVE_LETTER}|${UNSIGNED_LETTER}|[A-Za-z\\u00AA-\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])-[1-9][0-9]{0,15}$`;
 
+/**
+ * `pc`: a field records carry on the server only, the random id of the app database that pushed them, so that the
+ * pull of that PC can leave out what it wrote itself (renderer/data/sync/pull-filter.ts). Not part of the record.
+ */
+const PC_FIELD = { type: 'string', maxLength: 40 } as const;
+
 /** The rules, as plain data, that the generated function reads. */
 export function validationConfig(scope: DbScope) {
   const names = communityNames(scope.community);
@@ -50,16 +57,17 @@ export function validationConfig(scope: DbScope) {
     villageCodePattern: VILLAGE_CODE_PATTERN,
     regIndexRest: REG_INDEX_REST_PATTERN,
     prefixes: ID_PREFIX,
+    recordRevision: RECORD_REVISION,
     eventKinds: EVENT_KINDS,
     councilKinds: COUNCIL_EVENT_KINDS,
     permissions: PERMISSIONS,
     schemas: {
-      appeal: { properties: APPEAL_SCHEMA.properties, required: APPEAL_SCHEMA.required, type: 'object' },
-      event: { properties: EVENT_SCHEMA.properties, required: EVENT_SCHEMA.required, type: 'object' },
+      appeal: { properties: { ...APPEAL_SCHEMA.properties, pc: PC_FIELD }, required: APPEAL_SCHEMA.required, type: 'object' },
+      event: { properties: { ...EVENT_SCHEMA.properties, pc: PC_FIELD }, required: EVENT_SCHEMA.required, type: 'object' },
       status: STATUS_SCHEMA,
       village: VILLAGE_REGISTRY_SCHEMA,
       community: COMMUNITY_SCHEMA,
-      file: { properties: FILE_SCHEMA.properties, required: FILE_SCHEMA.required, type: 'object' },
+      file: { properties: { ...FILE_SCHEMA.properties, pc: PC_FIELD }, required: FILE_SCHEMA.required, type: 'object' },
       chunk: CHUNK_SCHEMA,
     },
   };

@@ -1,8 +1,8 @@
 /**
  * Tamper evidence on the council's overview in Chromium: a server admin grafts a second, changed branch of a village's
- * appeal into the central database (`_bulk_docs` with `new_edits: false`, a made-up first revision), the council office
- * logs in, and its overview lists the appeal's id under its village as found on the server, with what to do; offline it
- * says the server could not be asked.
+ * appeal into the central database (`_bulk_docs` with `new_edits: false`, a made-up branch of two revisions that wins
+ * over the record's 1-ff…ff), the council office logs in, and its overview lists the appeal's id under its village as
+ * found on the server, with what to do; offline it says the server could not be asked.
  */
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { addUser, addVillage } from '../../server/admin/provision';
 import { communityNames } from '../../shared/couch/names';
 import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
 import { appealDoc } from '../helpers/couch/fixtures';
+import { WRITTEN, withRecordRevision } from '../helpers/couch/records';
 
 const SHOTS = 'test-results/screenshots';
 const VILLAGE = 'hlyboke';
@@ -24,14 +25,12 @@ describe('tamper evidence on the council’s overview', () => {
     await addVillage(conn, community, VILLAGE, 'Глибоке');
     await addUser(conn, community, { name: 'rada', password: PASSWORD, role: 'central' });
     const db = communityNames(community).centralDb;
-    const stored = await request<{ ok?: boolean }>(conn, 'PUT', `/${db}/${encodeURIComponent(appeal._id)}`, appeal);
-    expect(stored.status).toBe(201);
-    const forged = { ...appeal, surname: 'Підробленко', _rev: `1-${'f'.repeat(32)}` };
-    const grafted = await request<{ error?: string }[]>(conn, 'POST', `/${db}/_bulk_docs`, {
-      docs: [forged],
-      new_edits: false,
-    });
-    expect(grafted.status).toBe(201);
+    const write = (doc: object) => request<unknown[]>(conn, 'POST', `/${db}/_bulk_docs`, { docs: [doc], new_edits: false });
+    // The appeal as the app writes it (the record revision), then a longer branch of its own that wins over it.
+    expect(await write(withRecordRevision(appeal))).toEqual(WRITTEN);
+    const [top, root] = ['a'.repeat(32), 'b'.repeat(32)];
+    const forged = { ...appeal, surname: 'Підробленко', _rev: `2-${top}`, _revisions: { start: 2, ids: [top, root] } };
+    expect(await write(forged)).toEqual(WRITTEN);
   });
 
   it('lists the forged appeal under its village, found on the server', async () => {

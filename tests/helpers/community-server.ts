@@ -63,17 +63,17 @@ export function useCommunityServer(provision: (conn: CouchConnection, community:
   };
 }
 
-/** Logs a new PC in through the login form (workstation 1) and waits for the register. */
+/** Logs a new PC in through the login form (workstation 1) and waits for the register; `serverUrl`: another way to the server (a proxy). */
 export async function logIn(
   context: BrowserContext,
   server: CommunityServer,
   user: string,
-  options: { operator?: string; villageName?: string } = {},
+  options: { operator?: string; villageName?: string; serverUrl?: string } = {},
 ): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.web.url);
   await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
-  await textbox(page, 'Адреса сервера').fill(server.couch.url);
+  await textbox(page, 'Адреса сервера').fill(options.serverUrl ?? server.couch.url);
   await textbox(page, 'Ім’я користувача').fill(user);
   await page.getByLabel('Пароль').fill(PASSWORD);
   await page.getByLabel('Номер робочого місця').fill('1');

@@ -7,6 +7,7 @@ import { ingest } from '../ingest/ingest';
 import type { BulkRow, CouchClient } from './couch-client';
 import { COUCH_PREFIX, type CouchDoc, fromCouch, type SyncedCollection, toCouch } from './couch-docs';
 import { markRejected, markSent } from './outbox';
+import { pullSelector } from './pull-filter';
 import { classifyError, SyncError, type SyncFailure } from './sync-failure';
 
 export interface PullCheckpoint {
@@ -21,7 +22,7 @@ type Doc = Record<string, unknown> & { id: string };
  */
 export async function sendHalving(client: CouchClient, dbName: string, docs: CouchDoc[]): Promise<BulkRow[]> {
   try {
-    return await client.bulkDocs(dbName, docs);
+    return await client.bulkDocs(dbName, docs, { newEdits: false });
   } catch (error) {
     const tooLarge = error instanceof SyncError && error.failure.status === 413;
     if (!tooLarge) throw error;
@@ -50,6 +51,8 @@ function reporting<A extends unknown[], R>(hooks: ReplicationHooks, handler: (..
 export interface ReplicationHooks {
   /** A request to the server went through (the link works). */
   onRequestOk(): void;
+  /** A pull batch arrived: where the feed stands and how much of it is left (CouchDB's `pending`), for progress. */
+  onPullBatch?(feed: { since: string | number; seq: string | number; pending: number | undefined }): void;
   /**
    * A request failed. Reported here, classified, before RxDB wraps the error: RxDB turns it into plain JSON, which
    * loses the class the classification needs (a cut link would read as a server failure, a 401 would not stop sync).
@@ -59,11 +62,12 @@ export interface ReplicationHooks {
 
 /**
  * The replication of one collection with one CouchDB database, on RxDB's replication protocol (its checkpoints and
- * retries) with our own handlers: the pull hands every batch to ingest before RxDB writes it (refused records and
- * tamper alarms are set aside, so RxDB never writes them over a local record, and the checkpoint moves on); the push
- * reads every `_bulk_docs` row, treats a conflict on these write-once documents as "already there" (a lost answer to
- * an earlier attempt), and sets a rejected document aside with the server's reason so that it never blocks the
- * documents after it.
+ * retries) with our own handlers: the pull reads only what this PC lacks (a feed filtered on the server,
+ * pull-filter.ts) and hands every batch to ingest before RxDB writes it (refused records and tamper alarms are set
+ * aside, so RxDB never writes them over a local record, and the checkpoint moves on); the push writes with
+ * `new_edits: false` and each record's one revision, so the answer holds only refused rows: a record sent again
+ * after a lost answer is simply there already, and a rejected one is set aside with the server's reason so that it
+ * never blocks the documents after it.
  */
 export function replicateCollection(options: {
   db: AppDatabase;
@@ -71,7 +75,8 @@ export function replicateCollection(options: {
   client: CouchClient;
   dbName: string;
   stream$: Subject<'RESYNC'>;
-  batchSize: number;
+  pullBatchSize: number;
+  pushBatchSize: number;
   retryTime: number;
   hooks: ReplicationHooks;
   /** The database whose rules decide what may enter (this PC's: the village's own, or the council's). */
@@ -86,10 +91,13 @@ export function replicateCollection(options: {
    * it counts as already on the server and never reaches `_bulk_docs`. Default: send everything.
    */
   isSentByThisPc?: (doc: Record<string, unknown>) => boolean;
+  /** This app database's id (pull-filter.ts): written into every pushed record, left out of every pull. */
+  pc: string;
 }): RxReplicationState<Doc, PullCheckpoint> {
   const { db, collection, client, dbName, hooks } = options;
   const prefix = COUCH_PREFIX[collection];
   let skipAhead: { from: string | number | null; to: string | number } = { from: null, to: 0 };
+  const selector = pullSelector(collection, options.pc);
   return replicateRxCollection<Doc, PullCheckpoint>({
     // The identifier keys RxDB's checkpoints: a different server or database starts from scratch.
     replicationIdentifier: `couch:${client.serverUrl}/${dbName}/${collection}`,
@@ -99,7 +107,7 @@ export function replicateCollection(options: {
     waitForLeadership: false,
     autoStart: true,
     pull: {
-      batchSize: options.batchSize,
+      batchSize: options.pullBatchSize,
       stream$: options.stream$.asObservable(),
       handler: reporting(hooks, async (checkpoint: PullCheckpoint | undefined, batchSize: number) => {
         // RxDB stops pulling when a batch has fewer documents than it asked for, and keeps no checkpoint for an empty
@@ -110,7 +118,8 @@ export function replicateCollection(options: {
         const documents: (Doc & { _deleted: boolean })[] = [];
         const others: CouchDoc[] = [];
         for (;;) {
-          const changes = await client.changes(dbName, { since, limit: batchSize });
+          const changes = await client.changes(dbName, { since, limit: batchSize, selector });
+          hooks.onPullBatch?.({ since, seq: changes.last_seq, pending: changes.pending });
           const pulled: Doc[] = [];
           for (const row of changes.results) {
             if (!row.doc || row.deleted) continue;
@@ -132,21 +141,28 @@ export function replicateCollection(options: {
       }),
     },
     push: {
-      batchSize: options.batchSize,
+      batchSize: options.pushBatchSize,
       handler: reporting(hooks, async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
         const isOwn = options.isSentByThisPc ?? (() => true);
         const own = rows.filter((r) => isOwn(r.newDocumentState));
         const sent: string[] = rows.filter((r) => !isOwn(r.newDocumentState)).map((r) => r.newDocumentState.id);
-        const docs = own.map((r) => toCouch(collection, r.newDocumentState as never));
+        const docs = own.map((r) => toCouch(collection, r.newDocumentState as never, options.pc));
         const results = docs.length > 0 ? await sendHalving(client, dbName, docs) : [];
         if (docs.length > 0) hooks.onRequestOk();
         const rejected: { docId: string; reason: string }[] = [];
+        // With `new_edits: false` the answer lists only refused rows: every other document is on the server now
+        // (written, or there already with its one revision).
+        const refused = new Set<string>();
         for (const row of results) {
+          if (!row.error) continue;
+          if (row.error === 'unauthorized') throw new SyncError({ kind: 'login', status: 401, detail: row.reason ?? row.error });
           const docId = row.id.slice(prefix.length);
-          if (!row.error || row.error === 'conflict') sent.push(docId);
-          else if (row.error === 'unauthorized')
-            throw new SyncError({ kind: 'login', status: 401, detail: row.reason ?? row.error });
-          else rejected.push({ docId, reason: [row.error, row.reason].filter(Boolean).join(': ') });
+          refused.add(docId);
+          rejected.push({ docId, reason: [row.error, row.reason].filter(Boolean).join(': ') });
+        }
+        for (const doc of docs) {
+          const docId = doc._id.slice(prefix.length);
+          if (!refused.has(docId)) sent.push(docId);
         }
         await markSent(db, collection, sent);
         await markRejected(db, collection, rejected, new Date().toISOString());

@@ -1,5 +1,6 @@
 import { CONFLICTS_VIEW } from '../../../shared/couch/design-docs';
 import type { CouchDoc } from './couch-docs';
+import type { Selector } from './pull-filter';
 import { classifyStatus, couchErrorBody, LoginError, SyncError } from './sync-failure';
 
 /**
@@ -15,8 +16,10 @@ export interface UserContext {
 }
 
 export interface ChangesResult {
-  results: { id: string; seq: string | number; doc?: CouchDoc; deleted?: boolean }[];
+  results: { id: string; seq: string | number | null; doc?: CouchDoc; deleted?: boolean }[];
   last_seq: string | number;
+  /** Changes after this batch (CouchDB; pouchdb-server leaves it out). */
+  pending?: number;
 }
 
 export type BulkRow = { id: string; rev?: string; ok?: boolean; error?: string; reason?: string };
@@ -161,18 +164,36 @@ export class CouchClient {
   }
 
   private readonly changesInFlight = new Map<string, Promise<ChangesResult>>();
+  /**
+   * Whether the server filters a feed by a Mango selector: Apache CouchDB does; pouchdb-server (the demo's server)
+   * answers 404 and then dies, so it is never asked. Learnt once per client from the server's welcome (`GET /`, a
+   * few hundred bytes); there the feed is read whole and the caller's own checks sort it.
+   */
+  private selectorsWork: Promise<boolean> | null = null;
+
+  private filtersBySelector(): Promise<boolean> {
+    this.selectorsWork ??= this.json<{ couchdb?: unknown }>('/').then(
+      (welcome) => welcome.couchdb === 'Welcome',
+      (error: unknown) => {
+        this.selectorsWork = null;
+        throw error;
+      },
+    );
+    return this.selectorsWork;
+  }
 
   /**
-   * One batch of the changes feed, oldest first, with the documents. Not filtered on the server (pouchdb-server
-   * answers `_selector` filters with 404): appeals and events read the same feed, so when both ask for the same batch
-   * at the same time it is fetched once.
+   * One batch of the changes feed, oldest first, with the documents: on CouchDB filtered on the server by a Mango
+   * selector (only the records this PC lacks, pull-filter.ts). `seq_interval` = the batch size, because CouchDB then
+   * computes a sequence only once per batch and sends `null` for the other rows: a sequence is ~100 bytes, more than
+   * many a small event. `pending` is what the feed holds after the batch (unfiltered), for progress. The same batch
+   * asked for twice at once is fetched once.
    */
-  changes(db: string, options: { since: string | number; limit: number }): Promise<ChangesResult> {
-    const key = `${db}|${options.since}|${options.limit}`;
+  changes(db: string, options: { since: string | number; limit: number; selector?: Selector }): Promise<ChangesResult> {
+    const key = `${db}|${options.since}|${options.limit}|${JSON.stringify(options.selector ?? null)}`;
     let pending = this.changesInFlight.get(key);
     if (!pending) {
-      const query = new URLSearchParams({ since: String(options.since), limit: String(options.limit), include_docs: 'true' });
-      pending = this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`);
+      pending = this.readChanges(db, { ...options, include_docs: true });
       this.changesInFlight.set(key, pending);
       // Shared only while in flight: a finished answer may already be stale for the next pull.
       const forget = () => this.changesInFlight.delete(key);
@@ -181,20 +202,50 @@ export class CouchClient {
     return pending;
   }
 
-  /**
-   * Waits (long poll) until anything changes after `since`; resolves with the new sequence, or with `since` when
-   * nothing changed in time. CouchDB ends the poll itself after `timeout`; pouchdb-server ignores it and holds the
-   * request, so our own abort a little later also means "nothing changed".
-   */
-  async waitForChange(db: string, since: string | number, timeoutMs: number): Promise<string | number> {
-    const query = new URLSearchParams({ since: String(since), feed: 'longpoll', timeout: String(timeoutMs), limit: '1' });
-    try {
-      const body = await this.json<ChangesResult>(`/${encodeURIComponent(db)}/_changes?${query}`, {
-        timeoutMs: timeoutMs + 5_000,
+  /** A changes request, filtered when a selector is given and the server takes one, else the whole feed. */
+  private async readChanges(
+    db: string,
+    options: { since: string | number; limit?: number; selector?: Selector; include_docs?: boolean; longPollMs?: number },
+  ): Promise<ChangesResult> {
+    const query = new URLSearchParams({ since: String(options.since) });
+    if (options.limit) query.set('limit', String(options.limit));
+    if (options.include_docs) query.set('include_docs', 'true');
+    query.set('seq_interval', String(options.limit ?? 1000));
+    if (options.longPollMs !== undefined) {
+      query.set('feed', 'longpoll');
+      query.set('timeout', String(options.longPollMs));
+    }
+    const timeoutMs = options.longPollMs !== undefined ? options.longPollMs + 5_000 : undefined;
+    const path = `/${encodeURIComponent(db)}/_changes`;
+    if (options.selector && (await this.filtersBySelector())) {
+      query.set('filter', '_selector');
+      return this.json<ChangesResult>(`${path}?${query}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ selector: options.selector }),
+        timeoutMs,
       });
-      return body.last_seq;
+    }
+    return this.json<ChangesResult>(`${path}?${query}`, { timeoutMs });
+  }
+
+  /**
+   * Waits (long poll) until anything the selector matches changes after `since`; resolves with the feed's new end
+   * and whether anything matched. CouchDB ends the poll itself after `timeout` (answering the end it reached, which
+   * moves with changes the selector leaves out); pouchdb-server ignores it and holds the request, so our own abort a
+   * little later also means "nothing changed". No documents: the pulls fetch them.
+   */
+  async waitForChange(
+    db: string,
+    since: string | number,
+    timeoutMs: number,
+    selector?: Selector,
+  ): Promise<{ seq: string | number; changed: boolean }> {
+    try {
+      const answer = await this.readChanges(db, { since, selector, longPollMs: timeoutMs });
+      return { seq: answer.last_seq, changed: answer.results.length > 0 };
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') return since;
+      if (error instanceof DOMException && error.name === 'TimeoutError') return { seq: since, changed: false };
       throw error;
     }
   }
@@ -205,9 +256,13 @@ export class CouchClient {
     return (await this.json<{ update_seq: string | number }>(`/${encodeURIComponent(db)}`)).update_seq;
   }
 
-  /** Writes documents; each row of the answer says whether its document was saved, already there, or rejected. */
-  async bulkDocs(db: string, docs: CouchDoc[]): Promise<BulkRow[]> {
-    const text = JSON.stringify({ docs });
+  /**
+   * Writes documents; each row of the answer says whether its document was saved, already there, or rejected. With
+   * `newEdits: false` (write-once records carrying their one revision, shared/couch/record-revision.ts) CouchDB
+   * answers only the rows it refused: `[]` when all went through or were there already.
+   */
+  async bulkDocs(db: string, docs: CouchDoc[], options: { newEdits?: boolean } = {}): Promise<BulkRow[]> {
+    const text = JSON.stringify(options.newEdits === false ? { docs, new_edits: false } : { docs });
     const compressed = await gzip(text);
     const body = compressed ?? text;
     this.bytesSent += compressed ? compressed.byteLength : new TextEncoder().encode(text).byteLength;

@@ -1,4 +1,5 @@
 import { chunkDocId, fileDocId, ID_PREFIX } from '../../../shared/couch/names';
+import { RECORD_REVISION } from '../../../shared/couch/record-revision';
 import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import type { AppealEvent } from '../../../shared/domain/events/event.types';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
@@ -18,13 +19,22 @@ export type CouchDoc = Record<string, unknown> & { _id: string; _rev?: string; _
 /** RxDB's bookkeeping fields never leave the PC. */
 const LOCAL_FIELDS = new Set(['_rev', '_meta', '_attachments', '_deleted']);
 
-/** CouchDB's own fields never enter the local database. */
-const SERVER_FIELDS = new Set(['_id', '_rev', '_revisions', '_conflicts', '_deleted', '_attachments']);
+/**
+ * Fields of the server's copy that never enter the local database: CouchDB's own, and `pc`, the id of the app
+ * database that pushed the record (pull-filter.ts), which is about the copy, not the record.
+ */
+const SERVER_FIELDS = new Set(['_id', '_rev', '_revisions', '_conflicts', '_deleted', '_attachments', 'pc']);
 
-/** The CouchDB form of a local appeal or event: `_id` is `<kind>:<id>`. */
-export function toCouch(collection: SyncedCollection, doc: Appeal | AppealEvent): CouchDoc {
-  const out: CouchDoc = { _id: `${COUCH_PREFIX[collection]}${doc.id}` };
+/**
+ * The CouchDB form of a local appeal or event, as the push writes it with `new_edits: false`: `_id` is
+ * `<kind>:<id>`, `_rev` the one revision every record has (shared/couch/record-revision.ts), `pc` the pushing app
+ * database's id when given.
+ */
+export function toCouch(collection: SyncedCollection, doc: Appeal | AppealEvent, pc?: string): CouchDoc {
+  const _id = `${COUCH_PREFIX[collection]}${doc.id}`;
+  const out: CouchDoc = { _id, _rev: RECORD_REVISION };
   for (const [k, v] of Object.entries(doc)) if (!LOCAL_FIELDS.has(k)) out[k] = v;
+  if (pc) out.pc = pc;
   return out;
 }
 
@@ -38,10 +48,12 @@ export function fromCouch(collection: SyncedCollection, doc: CouchDoc): Record<s
   return out;
 }
 
-/** The CouchDB form of a file's metadata: `file:<id>`, without the local attachment. */
-export function fileToCouch(file: AttachedFile): CouchDoc {
-  const out: CouchDoc = { _id: fileDocId(file.id) };
+/** The CouchDB form of a file's metadata: `file:<id>` with its one revision, without the local attachment. */
+export function fileToCouch(file: AttachedFile, pc?: string): CouchDoc {
+  const _id = fileDocId(file.id);
+  const out: CouchDoc = { _id, _rev: RECORD_REVISION };
   for (const [k, v] of Object.entries(file)) if (!LOCAL_FIELDS.has(k)) out[k] = v;
+  if (pc) out.pc = pc;
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, type Observable, Subject, type Subscription } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, type Observable, Subject, type Subscription } from 'rxjs';
 import type { DbScope } from '../../../shared/couch/validate-doc-update';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { sendsRecord } from '../../../shared/transfer/authorship';
@@ -11,6 +11,8 @@ import { type CouchAuth, CouchClient } from './couch-client';
 import { type CouchDoc, fileFromCouch } from './couch-docs';
 import { fetchFileBytes } from './file-fetch';
 import { observeRejected, observeWaiting } from './outbox';
+import { loadPcId, pollSelector } from './pull-filter';
+import { PullProgress } from './pull-progress';
 import { loadLastSyncAt, type SyncConfig, saveLastSyncAt } from './sync-config';
 import { classifyError, type SyncFailure } from './sync-failure';
 import { INITIAL_STATUS, type SyncReport, type SyncStatus } from './sync-status';
@@ -25,6 +27,13 @@ const GATE_MAX_RETRY_MS = 10_000;
 /** After the link recovers, the replications still asleep in their backoff are restarted, at most this often. */
 const RECOVERY_RESTART_MS = 10_000;
 const LONG_POLL_MS = 25_000;
+/**
+ * Documents per request. A push batch of 500 records is ~20 KB gzip-compressed (under a second at 256 kbit/s), so
+ * a cut costs little while 300 ms round trips stay few; a pull batch (uncompressed: CouchDB never compresses) of 200
+ * is ~100 KB, a few seconds at 256 kbit/s, which is what a cut mid-answer can lose.
+ */
+const PUSH_BATCH = 500;
+const PULL_BATCH = 200;
 /**
  * The upload queue's first retry comes sooner than the replications': on a weak link most failures are single cut
  * requests, and each costs the waiting time again for every chunk after it. It doubles from there like the rest.
@@ -50,6 +59,8 @@ export class SyncController {
   private readonly db: AppDatabase;
   private readonly config: SyncConfig;
   private readonly appVersion: string;
+  /** This app database's id (pull-filter.ts). */
+  private readonly pc: Promise<string>;
   private client: CouchClient | null = null;
   private replications: RxReplicationState<Record<string, unknown> & { id: string }, PullCheckpoint>[] = [];
   private subscriptions: Subscription[] = [];
@@ -67,6 +78,8 @@ export class SyncController {
   readonly uploadStats: UploadStats = noUploadStats();
   /** Resolves when the previous upload queue has ended its request in flight. */
   private uploadsStopped: Promise<void> = Promise.resolve();
+  /** The run whose replications exist (they start once the login check and the app database's id are through). */
+  private readonly readyRun = new BehaviorSubject<number>(0);
 
   /**
    * Fetches a file's bytes on demand from this user's server database (the council: the central database; a village: its own),
@@ -90,6 +103,7 @@ export class SyncController {
     this.db = db;
     this.config = config;
     this.appVersion = appVersion;
+    this.pc = loadPcId(db);
     this.patch({ isConfigured: true });
     // Register rows of pulled records are no business of sync: the projection follows the collections (projection.ts).
     this.stopLocal.push(
@@ -151,10 +165,24 @@ export class SyncController {
     }
   }
 
-  /** The replications, the long poll and the upload queue of one run. */
+  /** The replications, the long poll and the upload queue of one run, once this app database's id is known. */
   private run(runId: number, client: CouchClient): void {
+    void this.pc.then(
+      (pc) => {
+        if (runId === this.runId) this.runWith(runId, client, pc);
+      },
+      (error: unknown) => this.onError(error),
+    );
+  }
+
+  private runWith(runId: number, client: CouchClient, pc: string): void {
+    const progress = new PullProgress();
+    // A request of a run already replaced (a new login, a restart) may still answer, a 401 of the old password among
+    // them: it must not stop or steer the run that replaced it.
+    const live = () => runId === this.runId;
     const hooks = {
       onRequestOk: () => {
+        if (!live()) return;
         const wasFailing = this.current.failure !== null;
         this.retryMs = BASE_RETRY_MS;
         for (const r of this.replications) r.retryTime = BASE_RETRY_MS;
@@ -165,7 +193,12 @@ export class SyncController {
           setTimeout(() => this.retryNow(), 0);
         }
       },
-      onFailure: (failure: SyncFailure) => this.onFailure(failure),
+      onFailure: (failure: SyncFailure) => {
+        if (live()) this.onFailure(failure);
+      },
+      onPullBatch: (feed: { since: string | number; seq: string | number; pending: number | undefined }, collection: string) => {
+        if (live()) this.patch({ download: progress.update(collection, feed.since, feed.seq, feed.pending) });
+      },
     };
     for (const collection of ['appeals', 'events'] as const) {
       const replication = replicateCollection({
@@ -174,9 +207,11 @@ export class SyncController {
         client,
         dbName: this.config.dbName,
         stream$: this.stream$,
-        batchSize: 100,
+        pullBatchSize: PULL_BATCH,
+        pushBatchSize: PUSH_BATCH,
         retryTime: BASE_RETRY_MS,
-        hooks,
+        hooks: { ...hooks, onPullBatch: (feed) => hooks.onPullBatch(feed, collection) },
+        pc,
         scope: this.scope,
         onPulledOthers: collection === 'events' ? (docs) => this.onPulledFiles(docs) : undefined,
         isSentByThisPc: (doc) => sendsRecord(this.config.role, doc),
@@ -190,7 +225,7 @@ export class SyncController {
         replication.active$.subscribe(() => this.onActivity()),
       );
     }
-    void this.longPoll(runId, client);
+    void this.longPoll(runId, client, pc);
     this.uploads = new UploadQueue({
       db: this.db,
       client,
@@ -199,6 +234,7 @@ export class SyncController {
       maxRetryMs: MAX_RETRY_MS,
       stats: this.uploadStats,
       isSentByThisPc: (file) => sendsRecord(this.config.role, file as unknown as Record<string, unknown>),
+      pc,
       hooks: {
         onRequestOk: hooks.onRequestOk,
         onFailure: hooks.onFailure,
@@ -206,6 +242,7 @@ export class SyncController {
       },
     });
     this.uploads.start(this.uploadsStopped);
+    this.readyRun.next(runId);
   }
 
   /**
@@ -243,7 +280,9 @@ export class SyncController {
     }
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     for (const r of this.replications) r.retryTime = this.retryMs;
-    this.patch({ failure, isOnline: failure.kind !== 'offline' });
+    // A long pull stands still while the link is down: keep how far it got, drop a time estimate that no longer holds.
+    const download = this.current.download && { ...this.current.download, etaSeconds: null };
+    this.patch({ failure, isOnline: failure.kind !== 'offline', download });
   }
 
   private onActivity(): void {
@@ -268,8 +307,12 @@ export class SyncController {
     }
   }
 
-  /** Waits for changes on the server (long poll) and asks both pulls to fetch them; backs off while the link is down. */
-  private async longPoll(runId: number, client: CouchClient): Promise<void> {
+  /**
+   * Waits for changes on the server (long poll) and asks both pulls to fetch them; backs off while the link is down.
+   * Filtered like the pulls: this PC's own pushes do not wake it.
+   */
+  private async longPoll(runId: number, client: CouchClient, pc: string): Promise<void> {
+    const selector = pollSelector(pc);
     let since: string | number | null = null;
     let delay = BASE_RETRY_MS;
     while (runId === this.runId) {
@@ -279,13 +322,11 @@ export class SyncController {
           // Whatever arrived between the first pull and this point has no poll to announce it: pull once more.
           this.stream$.next('RESYNC');
         }
-        const seq = await client.waitForChange(this.config.dbName, since, LONG_POLL_MS);
+        const answer = await client.waitForChange(this.config.dbName, since, LONG_POLL_MS, selector);
         if (runId !== this.runId) return;
-        if (seq !== since) {
-          this.stream$.next('RESYNC');
-          // The poll asked for one change; jump to the end of the feed rather than walk it one change per request.
-          since = await client.lastSeq(this.config.dbName);
-        }
+        // The answer runs to the feed's end (ids only, no documents): the pulls fetch what it announced.
+        if (answer.changed) this.stream$.next('RESYNC');
+        since = answer.seq;
         delay = BASE_RETRY_MS;
       } catch (error) {
         if (runId !== this.runId) return;
@@ -315,9 +356,13 @@ export class SyncController {
     }
     if (this.current.failure) this.retryNow();
     this.patch({ failure: null });
-    for (const r of this.replications) r.reSync();
-    this.uploads?.wake();
-    const inSync = Promise.all(this.replications.map((r) => r.awaitInSync()));
+    // The replications of the current run may not exist yet (the login check or the app database's id still
+    // pending): "in sync" is only ever said of the run that is there.
+    const inSync = firstValueFrom(this.readyRun.pipe(filter((id) => id === this.runId))).then(() => {
+      for (const r of this.replications) r.reSync();
+      this.uploads?.wake();
+      return Promise.all(this.replications.map((r) => r.awaitInSync()));
+    });
     const failed = new Promise<SyncFailure>((resolve) => {
       const sub = this.status$.subscribe((s) => {
         if (s.failure) {

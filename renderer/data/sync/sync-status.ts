@@ -1,4 +1,5 @@
 import type { OutboxRow } from '../../../shared/schema/outbox.schema';
+import type { DownloadProgress } from './pull-progress';
 import type { SyncFailure } from './sync-failure';
 import { NO_UPLOADS, type UploadProgress } from './upload-queue';
 
@@ -25,6 +26,8 @@ export interface SyncStatus {
   received: number;
   /** Attached files waiting to be sent, and bytes sent of them. */
   uploads: UploadProgress;
+  /** A long pull under way (a new PC's first sync): changes read of the total, and the time left; else null. */
+  download: DownloadProgress | null;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -39,6 +42,7 @@ export const INITIAL_STATUS: SyncStatus = {
   sent: 0,
   received: 0,
   uploads: NO_UPLOADS,
+  download: null,
 };
 
 /** What "sync now" reports when it ends. */

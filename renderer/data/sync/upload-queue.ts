@@ -72,6 +72,7 @@ export class UploadQueue {
   private readonly baseRetryMs: number;
   private readonly maxRetryMs: number;
   private readonly isSentByThisPc: (file: AttachedFile) => boolean;
+  private readonly pc: string | undefined;
   private isRunning = false;
   private signal = { wake: () => {} };
   private wanted = false;
@@ -93,7 +94,10 @@ export class UploadQueue {
      * counts as already on the server, like such records in the replication's push. Default: send everything.
      */
     isSentByThisPc?: (file: AttachedFile) => boolean;
+    /** This app database's id, written into the server copy of each file's metadata (pull-filter.ts). */
+    pc?: string;
   }) {
+    this.pc = options.pc;
     this.isSentByThisPc = options.isSentByThisPc ?? (() => true);
     this.stats = options.stats ?? noUploadStats();
     this.db = options.db;
@@ -226,7 +230,8 @@ export class UploadQueue {
       this.stats.confirmed.add(id);
       advance(bytes.byteLength);
     }
-    const [row] = await this.client.bulkDocs(this.dbName, [fileToCouch(file)]);
+    // The metadata is a write-once record with its one revision: the answer is empty unless it was refused.
+    const [row] = await this.client.bulkDocs(this.dbName, [fileToCouch(file, this.pc)], { newEdits: false });
     if (!(await this.accepted(file, row))) return;
     await markSent(this.db, 'files', [file.id]);
     this.stats.filesDone++;

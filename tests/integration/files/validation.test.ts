@@ -1,6 +1,7 @@
 /**
  * validate_doc_update for attached files: the metadata `file:<id>` and the chunks `chunk:<fileId>:<n>` follow the
- * same scope, role and write-once rules as appeals and events; a chunk must carry its bytes.
+ * same scope, role and write-once rules as appeals and events; a chunk must carry its bytes. The metadata is written
+ * as the app pushes it (`new_edits: false` with the record revision, writeRecords), a chunk interactively.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chunkToCouch, fileToCouch } from '../../../renderer/data/sync/couch-docs';
@@ -8,6 +9,7 @@ import { addUser, addVillage } from '../../../server/admin/provision';
 import { chunkDocId } from '../../../shared/couch/names';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { appealIdFor } from '../../../shared/domain/indexes/appeal-id';
+import { refused, WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 let couch: TestCouch;
@@ -19,10 +21,14 @@ let db: string;
 let counter = 0;
 
 type Put = { ok?: boolean; rev?: string; error?: string; reason?: string };
+type User = { name: string; password: string };
 
-function put(user: { name: string; password: string }, database: string, doc: { _id: string }) {
+function put(user: User, database: string, doc: { _id: string }) {
   return http<Put>(couch.url, user, 'PUT', `/${database}/${encodeURIComponent(doc._id)}`, doc);
 }
+
+/** A file's metadata pushed as the app does; the answer lists the refused rows only. */
+const push = (user: User, database: string, doc: object) => writeRecords(couch.url, user, database, [doc]);
 
 function fileOf(villageId: string, patch: Partial<AttachedFile> = {}): AttachedFile {
   counter++;
@@ -61,15 +67,13 @@ describe('validate_doc_update for files', () => {
   test('a starosta writes a chunk and the metadata of a file of the own village', async () => {
     const file = fileOf(a);
     expect((await put(starosta, db, chunkToCouch(file, 0, new Uint8Array([1, 2, 3])))).status).toBe(201);
-    expect((await put(starosta, db, fileToCouch(file))).status).toBe(201);
+    expect(await push(starosta, db, fileToCouch(file))).toEqual(WRITTEN);
+    expect((await http(couch.url, starosta, 'GET', `/${db}/${encodeURIComponent(`file:${file.id}`)}`)).status).toBe(200);
   });
 
   test("a file of another village, or in another role's name, is forbidden", async () => {
-    const foreign = await put(starosta, db, fileToCouch(fileOf(b)));
-    expect(foreign.status).toBe(403);
-    const asCentral = await put(starosta, db, fileToCouch(fileOf(a, { role: 'central' })));
-    expect(asCentral.status).toBe(403);
-    expect(asCentral.body.reason).toContain('role');
+    expect(await push(starosta, db, fileToCouch(fileOf(b)))).toEqual(refused('another village'));
+    expect(await push(starosta, db, fileToCouch(fileOf(a, { role: 'central' })))).toEqual(refused('role'));
     // Not a member of B's database at all: CouchDB refuses before any validation.
     const chunk = await put(starosta, couch.names.villageDb(b), chunkToCouch(fileOf(b), 0, new Uint8Array([1])));
     expect(chunk.status).toBe(403);
@@ -81,8 +85,8 @@ describe('validate_doc_update for files', () => {
     expect((await put(starosta, db, bare)).status).toBe(403);
     const misnamed = { ...chunkToCouch(file, 1, new Uint8Array([1])), _id: chunkDocId(file.id, 5) };
     expect((await put(starosta, db, misnamed)).body.reason).toContain('id');
-    const exe = await put(starosta, db, fileToCouch(fileOf(a, { mime: 'application/x-msdownload' as never })));
-    expect(exe.status).toBe(403);
+    const exe = await push(starosta, db, fileToCouch(fileOf(a, { mime: 'application/x-msdownload' as never })));
+    expect(exe).toEqual(refused('mime'));
   });
 
   test('the central office writes a file of a village appeal; nobody changes or deletes a file or a chunk', async () => {
@@ -90,7 +94,7 @@ describe('validate_doc_update for files', () => {
     const chunk = chunkToCouch(file, 0, new Uint8Array([9, 9, 9]));
     const written = await put(central, db, chunk);
     expect(written.status).toBe(201);
-    expect((await put(central, db, fileToCouch(file))).status).toBe(201);
+    expect(await push(central, db, fileToCouch(file))).toEqual(WRITTEN);
     const meta = await http<AttachedFile & { _id: string; _rev: string }>(
       couch.url,
       central,
@@ -99,6 +103,10 @@ describe('validate_doc_update for files', () => {
     );
     const renamed = await put(central, db, { ...meta.body, name: 'інше.pdf' } as { _id: string });
     expect(renamed.status).toBe(403);
+    // Pushed again renamed, with the record revision: ignored, the metadata stays as written.
+    expect(await push(central, db, { ...meta.body, name: 'інше.pdf' })).toEqual(WRITTEN);
+    const after = await http<{ name: string }>(couch.url, central, 'GET', `/${db}/${encodeURIComponent(`file:${file.id}`)}`);
+    expect(after.body.name).toBe(file.name);
     const replaced = await put(central, db, {
       ...chunkToCouch(file, 0, new Uint8Array([1, 1, 1])),
       _rev: written.body.rev,

@@ -16,6 +16,7 @@ import { writeReport } from '../../../server/admin/report';
 import { villageStatuses } from '../../../server/admin/status';
 import { DESIGN_DOC_ID, ID_PREFIX } from '../../../shared/couch/names';
 import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
+import { WRITTEN, withRecordRevision, writeRecords } from '../../helpers/couch/records';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 type User = { name: string; password: string };
@@ -64,10 +65,8 @@ async function provision(couch: TestCouch, tag: 'а' | 'б', appealCount: number
 /** Registers the side's appeals in its village and the council's answer in its central database. */
 async function write(side: Side): Promise<void> {
   const { names } = side.couch;
-  for (const doc of side.appeals) {
-    expect((await http(side.couch.url, side.starosta, 'PUT', path(names.villageDb(shared), doc._id), doc)).status).toBe(201);
-  }
-  expect((await http(side.couch.url, side.central, 'PUT', path(names.centralDb, side.answer._id), side.answer)).status).toBe(201);
+  expect(await writeRecords(side.couch.url, side.starosta, names.villageDb(shared), side.appeals)).toEqual(WRITTEN);
+  expect(await writeRecords(side.couch.url, side.central, names.centralDb, [side.answer])).toEqual(WRITTEN);
 }
 
 async function idsOf(user: User, db: string): Promise<string[]> {
@@ -116,8 +115,11 @@ describe('users of one community in the other’s databases', () => {
       ['POST', `/${dbB}/_bulk_get`, { docs: [{ id: secret._id }] }],
       ['PUT', path(dbB, 'appeal:intruder'), { ...appealDoc(shared), _id: 'appeal:intruder', id: 'intruder' }],
       ['POST', `/${dbB}/_bulk_docs`, { docs: [appealDoc(shared)] }],
+      // As the app pushes a record: new_edits:false with the record revision.
+      ['POST', `/${dbB}/_bulk_docs`, { docs: [withRecordRevision(appealDoc(shared))], new_edits: false }],
       ['GET', `/${b.couch.names.centralDb}/_all_docs`, undefined],
       ['POST', `/${b.couch.names.centralDb}/_bulk_docs`, { docs: [appealDoc(shared)] }],
+      ['POST', `/${b.couch.names.centralDb}/_bulk_docs`, { docs: [withRecordRevision(appealDoc(shared))], new_edits: false }],
     ];
     for (const [method, target, body] of attempts) {
       const res = await http(a.couch.url, a.starosta, method, target, body);
@@ -139,6 +141,9 @@ describe('users of one community in the other’s databases', () => {
       const answer = eventDoc(shared, to.appeals[0]?.id ?? '', 'answered', 'central');
       expect((await http(from.couch.url, from.central, 'PUT', path(n.centralDb, answer._id), answer)).status).toBe(403);
       expect((await http(from.couch.url, from.central, 'PUT', path(n.villageDb(shared), answer._id), answer)).status).toBe(403);
+      for (const db of [n.centralDb, n.villageDb(shared)]) {
+        expect((await writeRecords(from.couch.url, from.central, db, [answer])).status, `pushed into ${db}`).toBe(403);
+      }
     }
     // A login that does not exist on the server at all is 401, not 403.
     expect(

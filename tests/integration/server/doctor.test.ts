@@ -11,9 +11,11 @@ import type { Finding } from '../../../server/admin/doctor';
 import { addUser, addVillage, setup } from '../../../server/admin/provision';
 import { freePort } from '../../../server/embedded/pouchdb-process';
 import { communityNames, DESIGN_DOC_ID } from '../../../shared/couch/names';
+import { RECORD_REVISION } from '../../../shared/couch/record-revision';
 import { DESKTOP_ORIGIN } from '../../../shared/couch/server-settings';
 import { type CouchProcess, startCouchProcess } from '../../helpers/couch/couch-process';
 import { appealDoc } from '../../helpers/couch/fixtures';
+import { WRITTEN, withRecordRevision } from '../../helpers/couch/records';
 import { startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 import { type NotCouch, startNotCouch } from '../../helpers/not-couch';
 
@@ -132,14 +134,17 @@ describe('doctor on a stock CouchDB of its own', () => {
     const changed = { ...ddoc.body, views: { ...ddoc.body.views, extra: { map: 'function (doc) { emit(doc._id, 1); }' } } };
     expect((await request(conn, 'PUT', pathOf(db, DESIGN_DOC_ID), changed)).status).toBe(201);
 
+    // The appeal as the app writes it (the record revision 1-ff…ff), then a second branch with a made-up first
+    // revision: `new_edits: false` stores it beside the original, as replication would. 1-ff…ff is the greatest first
+    // revision, so the original stays the winner and the forged branch is the listed conflict.
     const appeal = appealDoc(village);
-    const written = await request<{ rev: string }>(conn, 'PUT', pathOf(db, appeal._id), appeal);
-    expect(written.status).toBe(201);
-    // A second branch with a made-up revision: `new_edits: false` stores it beside the original, as replication would;
-    // its revision id sorts above any real one, so the forged branch wins and the original is listed as the conflict.
-    const forged = { ...appeal, surname: 'Підробленко', _rev: `1-${'f'.repeat(32)}` };
-    const bulk = await request<unknown[]>(conn, 'POST', `${pathOf(db)}/_bulk_docs`, { docs: [forged], new_edits: false });
-    expect(bulk).toEqual({ status: 201, body: [] });
+    const write = (doc: object) =>
+      request<unknown[]>(conn, 'POST', `${pathOf(db)}/_bulk_docs`, { docs: [doc], new_edits: false });
+    expect(await write(withRecordRevision(appeal))).toEqual(WRITTEN);
+    const forged = { ...appeal, surname: 'Підробленко', _rev: `1-${'e'.repeat(32)}` };
+    expect(await write(forged)).toEqual(WRITTEN);
+    const winner = await request<Record<string, unknown>>(conn, 'GET', `${pathOf(db, appeal._id)}?conflicts=true`);
+    expect(winner.body).toMatchObject({ _rev: RECORD_REVISION, surname: appeal.surname, _conflicts: [forged._rev] });
 
     const jobId = names.toCentralReplicationId(village);
     const job = await request<{ _rev: string }>(conn, 'GET', pathOf('_replicator', jobId));
@@ -159,7 +164,7 @@ describe('doctor on a stock CouchDB of its own', () => {
     expect(conflicts).toEqual([
       expect.objectContaining({
         level: 'error',
-        en: expect.stringContaining(`${appeal._id} (other version ${written.body.rev})`),
+        en: expect.stringContaining(`${appeal._id} (other version ${forged._rev})`),
       }),
     ]);
     expect(withCode(findings, 'replication-missing')).toEqual([

@@ -1,21 +1,25 @@
 /**
  * Forgery with a village's own login (DESIGN.md: the register is written once): a starosta with plain HTTP, no app in
  * the way, tries every door CouchDB has to change a registered appeal, an event or a file's bytes, or to plant an
- * attachment. Each is refused (403, or the row error `forbidden` of `_bulk_docs`), the stored record stays as it was
- * with no second branch, and the council's replication (which runs as a server admin) still carries every genuine
- * record into the central database.
+ * attachment. Each is refused (403, or the row error `forbidden` of `_bulk_docs`) or, for the record revision sent
+ * again (shared/couch/record-revision.ts), ignored; the stored record stays as it was with no second branch, and the
+ * council's replication (which runs as a server admin) still carries every genuine record into the central database.
+ * Records are written as the app pushes them (writeRecords: `new_edits: false` and the record revision), so each
+ * refusal of the village and structure rules below is produced on that path.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chunkToCouch, fileToCouch } from '../../../renderer/data/sync/couch-docs';
 import { addUser, addVillage } from '../../../server/admin/provision';
 import { villageStatuses } from '../../../server/admin/status';
+import { RECORD_REVISION } from '../../../shared/couch/record-revision';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { appealIdFor, villageTag } from '../../../shared/domain/indexes/appeal-id';
 import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
+import { type BulkRow, WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 type User = { name: string; password: string };
-type Row = { id?: string; rev?: string; ok?: boolean; error?: string; reason?: string };
+type Row = BulkRow;
 type Stub = { content_type: string; digest: string; length: number; stub: true; revpos: number };
 
 let couch: TestCouch;
@@ -26,9 +30,9 @@ let db: string;
 let centralDb: string;
 
 const appeal = appealDoc(v);
-let appealRev = '';
+const appealRev = RECORD_REVISION;
 const answered = eventDoc(v, appeal.id, 'answered', 'central');
-let answeredRev = '';
+const answeredRev = RECORD_REVISION;
 const file: AttachedFile = {
   id: `01HFORGED${v.toUpperCase()}`.slice(0, 40),
   appealId: appeal.id,
@@ -78,9 +82,13 @@ async function bytesOf(user: User, target: string): Promise<number[]> {
   return [...new Uint8Array(await res.arrayBuffer())];
 }
 
-function bulk(docs: object[], newEdits = true) {
-  return http<Row[]>(couch.url, starosta, 'POST', `/${db}/_bulk_docs`, newEdits ? { docs } : { docs, new_edits: false });
+/** The starosta's `_bulk_docs` without `new_edits: false` (interactive). */
+function bulk(docs: object[]) {
+  return http<Row[]>(couch.url, starosta, 'POST', `/${db}/_bulk_docs`, { docs });
 }
+
+/** The starosta's records as the app pushes them: `new_edits: false`, the record revision unless a doc names its own. */
+const push = (docs: object[]) => writeRecords(couch.url, starosta, db, docs);
 
 /** A `_bulk_docs` answer that refused its only row as forbidden. */
 function expectRefusedRow(res: { status: number; body: Row[] }, id: string) {
@@ -113,17 +121,13 @@ beforeAll(async () => {
   await addUser(couch.conn, couch.community, { ...starosta, role: 'starosta', village: v });
   await addUser(couch.conn, couch.community, { ...central, role: 'central' });
 
-  const registered = await http<Row>(couch.url, starosta, 'PUT', path(db, appeal._id), appeal);
-  expect(registered.status).toBe(201);
-  appealRev = registered.body.rev ?? '';
+  expect(await push([appeal])).toEqual(WRITTEN);
   const stored = await http<Row>(couch.url, starosta, 'PUT', path(db, chunk._id), chunk);
   expect(stored.status).toBe(201);
   chunkRev = stored.body.rev ?? '';
-  expect((await http(couch.url, starosta, 'PUT', path(db, meta._id), meta)).status).toBe(201);
+  expect(await push([meta])).toEqual(WRITTEN);
   // The council answers in its own database; the answer reaches the village by replication, as in real use.
-  const answer = await http<Row>(couch.url, central, 'PUT', path(centralDb, answered._id), answered);
-  expect(answer.status).toBe(201);
-  answeredRev = answer.body.rev ?? '';
+  expect(await writeRecords(couch.url, central, centralDb, [answered])).toEqual(WRITTEN);
   await eventually('the answer in the village database', async () => {
     const res = await http(couch.url, starosta, 'GET', path(db, answered._id));
     return res.status === 200 ? true : undefined;
@@ -155,36 +159,39 @@ describe('a registered appeal cannot be changed by its own village', () => {
     expectRefusedRow(await bulk([{ _id: appeal._id, _rev: appealRev, _deleted: true }]), appeal._id);
   });
 
-  test('_bulk_docs with new_edits:false and a made-up branch 1-fff… (surname changed): the row is refused', async () => {
-    expectRefusedRow(await bulk([{ ...appeal, _rev: `1-${made('f')}`, surname: 'Підробленко' }], false), appeal._id);
+  test('_bulk_docs with new_edits:false and the stored revision 1-fff… (surname changed): ignored, answer [], nothing changes', async () => {
+    expect(await push([{ ...appeal, _rev: `1-${made('f')}`, surname: 'Підробленко' }])).toEqual(WRITTEN);
+    await expectUnchanged(starosta, db, appeal, appealRev);
+  });
+
+  test('_bulk_docs with new_edits:false and a made-up branch 1-abc… (surname changed): the row is refused', async () => {
+    expectRefusedRow(await push([{ ...appeal, _rev: `1-${made('a')}`, surname: 'Підробленко' }]), appeal._id);
   });
 
   test('new_edits:false with a made-up 9-… whose fabricated _revisions reach the stored revision: the row is refused', async () => {
     // It would win over the stored revision (9 > 1) and bury the genuine appeal under a "newer" one.
     const ids = ['9', '8', '7', '6', '5', '4', '3', '2'].map(made);
-    const res = await bulk(
-      [
-        {
-          ...appeal,
-          _rev: `9-${ids[0]}`,
-          _revisions: { start: 9, ids: [...ids, appealRev.split('-')[1]] },
-          surname: 'Підробленко',
-        },
-      ],
-      false,
-    );
+    const res = await push([
+      {
+        ...appeal,
+        _rev: `9-${ids[0]}`,
+        _revisions: { start: 9, ids: [...ids, appealRev.split('-')[1]] },
+        surname: 'Підробленко',
+      },
+    ]);
     expectRefusedRow(res, appeal._id);
   });
 
   test('new_edits:false with a made-up 9-… and fabricated _revisions of its own (no stored ancestor): the row is refused', async () => {
     const ids = ['9', '8', '7', '6', '5', '4', '3', '2', '1'].map((d) => made(d === '1' ? 'a' : d));
     expectRefusedRow(
-      await bulk([{ ...appeal, _rev: `9-${ids[0]}`, _revisions: { start: 9, ids }, surname: 'Підробленко' }], false),
+      await push([{ ...appeal, _rev: `9-${ids[0]}`, _revisions: { start: 9, ids }, surname: 'Підробленко' }]),
       appeal._id,
     );
   });
 
-  test('the same appeal sent again (a retried push) is a conflict that changes nothing', async () => {
+  test('the same appeal pushed again (a retried push) is answered [] and changes nothing; a plain PUT of it is a conflict', async () => {
+    expect(await push([appeal])).toEqual(WRITTEN);
     const again = await http<Row>(couch.url, starosta, 'PUT', path(db, appeal._id), appeal);
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('conflict');
@@ -196,14 +203,15 @@ describe('a registered appeal cannot be changed by its own village', () => {
 });
 
 describe('events and file bytes cannot be changed either', () => {
-  test('an answered event turned into a comment on a new branch: refused, by _bulk_docs and by PUT ?new_edits=false', async () => {
+  test('an answered event turned into a comment on a new branch 1-abc…: refused, by _bulk_docs and by PUT ?new_edits=false; with 1-fff… ignored', async () => {
     const comment = eventDoc(v, appeal.id, 'comment', 'starosta');
     // On its own id this comment would be the starosta's to write: only the write-once rule stands in the way.
-    const forged = { ...comment, _id: answered._id, id: answered.id, _rev: `1-${made('f')}` };
-    expectRefusedRow(await bulk([forged], false), answered._id);
+    const forged = { ...comment, _id: answered._id, id: answered.id, _rev: `1-${made('a')}` };
+    expectRefusedRow(await push([forged]), answered._id);
     const put = await http<Row>(couch.url, starosta, 'PUT', `${path(db, answered._id)}?new_edits=false`, forged);
     expect(put.status).toBe(403);
     expect(put.body.error).toBe('forbidden');
+    expect(await push([{ ...forged, _rev: RECORD_REVISION }])).toEqual(WRITTEN);
     await expectUnchanged(starosta, db, answered, answeredRev);
   });
 
@@ -228,7 +236,7 @@ describe('events and file bytes cannot be changed either', () => {
       _rev: `1-${made('f')}`,
       _attachments: { data: { content_type: 'application/pdf', data: b64([9, 9, 9]) } },
     };
-    expectRefusedRow(await bulk([branch], false), chunk._id);
+    expectRefusedRow(await push([branch]), chunk._id);
   });
 
   test('a second attachment on a chunk, standalone or inline beside its data: refused', async () => {
@@ -258,12 +266,9 @@ describe('events and file bytes cannot be changed either', () => {
     expect(added.status).toBe(403);
     expect(added.body.error).toBe('forbidden');
     const fresh = appealDoc(v);
-    const withPage = await http<Row>(couch.url, starosta, 'PUT', path(db, fresh._id), {
-      ...fresh,
-      _attachments: { 'x.html': { content_type: 'text/html', data: b64(page) } },
-    });
-    expect(withPage.status).toBe(403);
-    expect(withPage.body).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('carries no attachments') });
+    const withPage = await push([{ ...fresh, _attachments: { 'x.html': { content_type: 'text/html', data: b64(page) } } }]);
+    expectRefusedRow(withPage, fresh._id);
+    expect(withPage.body[0]?.reason).toContain('carries no attachments');
     expect((await http(couch.url, starosta, 'GET', path(db, fresh._id))).status).toBe(404);
     expect((await http(couch.url, starosta, 'GET', `${path(db, appeal._id)}/x.html`)).status).toBe(404);
     await expectUnchanged(starosta, db, appeal, appealRev);
@@ -271,20 +276,19 @@ describe('events and file bytes cannot be changed either', () => {
 });
 
 describe("an appeal cannot take another village's registration index", () => {
-  test("village A's own appeal numbered BETA.1-Б-1 by A's starosta: 403 by PUT, the row refused by _bulk_docs, nothing stored", async () => {
+  test("village A's own appeal numbered BETA.1-Б-1 by A's starosta: the row refused by the push (and by an interactive _bulk_docs), nothing stored", async () => {
     const misfiled = appealDoc(v, 'starosta', { regIndex: 'BETA.1-Б-1' });
-    const put = await http<Row>(couch.url, starosta, 'PUT', path(db, misfiled._id), misfiled);
-    expect(put.status).toBe(403);
-    expect(put.body).toMatchObject({
-      error: 'forbidden',
-      reason: expect.stringContaining(`The registration index BETA.1-Б-1 does not belong to the village ${v}`),
-    });
-    expect(put.body.reason).toMatch(/^Реєстраційний індекс BETA\.1-Б-1 не належить селу /);
-    expectRefusedRow(await bulk([misfiled]), misfiled._id);
+    const pushed = await push([misfiled]);
+    expectRefusedRow(pushed, misfiled._id);
+    expect(pushed.body[0]?.reason).toContain(`The registration index BETA.1-Б-1 does not belong to the village ${v}`);
+    expect(pushed.body[0]?.reason).toMatch(/^Реєстраційний індекс BETA\.1-Б-1 не належить селу /);
+    const interactive = await bulk([misfiled]);
+    expectRefusedRow(interactive, misfiled._id);
+    expect(interactive.body[0]?.reason).toContain('The registration index BETA.1-Б-1');
     expect((await http(couch.url, starosta, 'GET', path(db, misfiled._id))).status).toBe(404);
     // The same appeal under its own village's index is the starosta's to register.
     const own = { ...misfiled, regIndex: `${v.toUpperCase()}.1-Б-1` };
-    expect((await http(couch.url, starosta, 'PUT', path(db, own._id), own)).status).toBe(201);
+    expect(await push([own])).toEqual(WRITTEN);
   });
 });
 
@@ -293,39 +297,41 @@ describe("a village's event or file cannot name another village's appeal: the ap
   const other = uniqueCode('fo');
   const theirs = appealDoc(other);
 
-  test("village A's starosta, an event with villageId A about village B's appeal: 403 by PUT, refused by _bulk_docs; about A's own: 201", async () => {
+  test("village A's starosta, an event with villageId A about village B's appeal: the pushed row refused, and by PUT ?new_edits=false 403; about A's own: stored", async () => {
     const stray = eventDoc(v, theirs.id, 'comment', 'starosta');
-    const put = await http<Row>(couch.url, starosta, 'PUT', path(db, stray._id), stray);
-    expect(put.status).toBe(403);
-    expect(put.body).toMatchObject({
-      error: 'forbidden',
-      reason: expect.stringContaining(
-        `The appeal id ${theirs.id} does not belong to the village ${v}: it must end with -${villageTag(v)}`,
-      ),
+    const reason = `The appeal id ${theirs.id} does not belong to the village ${v}: it must end with -${villageTag(v)}`;
+    const pushed = await push([stray]);
+    expectRefusedRow(pushed, stray._id);
+    expect(pushed.body[0]?.reason).toContain(reason);
+    expect(pushed.body[0]?.reason).toMatch(/^Ідентифікатор звернення \S+ не належить селу /);
+    const put = await http<Row>(couch.url, starosta, 'PUT', `${path(db, stray._id)}?new_edits=false`, {
+      ...stray,
+      _rev: RECORD_REVISION,
     });
-    expect(put.body.reason).toMatch(/^Ідентифікатор звернення \S+ не належить селу /);
-    expectRefusedRow(await bulk([stray]), stray._id);
+    expect(put.status).toBe(403);
+    expect(put.body).toMatchObject({ error: 'forbidden', reason: expect.stringContaining(reason) });
     expect((await http(couch.url, starosta, 'GET', path(db, stray._id))).status).toBe(404);
 
     const own = eventDoc(v, appeal.id, 'comment', 'starosta');
-    expect((await http(couch.url, starosta, 'PUT', path(db, own._id), own)).status).toBe(201);
+    expect(await push([own])).toEqual(WRITTEN);
   });
 
-  test("file metadata of village A about village B's appeal: 403", async () => {
+  test("file metadata of village A about village B's appeal: the pushed row refused", async () => {
     const stray = fileToCouch({ ...file, id: `01HSTRAY${v.toUpperCase()}`.slice(0, 40), appealId: theirs.id });
-    const put = await http<Row>(couch.url, starosta, 'PUT', path(db, stray._id), stray);
-    expect(put.status).toBe(403);
-    expect(put.body.reason).toContain(`does not belong to the village ${v}`);
+    const pushed = await push([stray]);
+    expectRefusedRow(pushed, stray._id);
+    expect(pushed.body[0]?.reason).toContain(`does not belong to the village ${v}`);
+    expect((await http(couch.url, starosta, 'GET', path(db, stray._id))).status).toBe(404);
   });
 
-  test("an appeal of village A whose id carries another village's tag, or no tag (a bare ULID): 403, nothing stored", async () => {
+  test("an appeal of village A whose id carries another village's tag, or no tag (a bare ULID): the pushed row refused, nothing stored", async () => {
     const ulid = appeal.id.slice(0, 26);
     for (const id of [appealIdFor(ulid.replace(/.$/, 'Z'), other), `${ulid.replace(/.$/, 'Y')}`]) {
       const forged = appealDoc(v, 'starosta', { id });
       expect(forged._id).toBe(`appeal:${id}`);
-      const put = await http<Row>(couch.url, starosta, 'PUT', path(db, forged._id), forged);
-      expect(put.status, id).toBe(403);
-      expect(put.body.reason, id).toContain(`The appeal id ${id} does not belong to the village ${v}`);
+      const pushed = await push([forged]);
+      expectRefusedRow(pushed, forged._id);
+      expect(pushed.body[0]?.reason, id).toContain(`The appeal id ${id} does not belong to the village ${v}`);
       expect((await http(couch.url, starosta, 'GET', path(db, forged._id))).status).toBe(404);
     }
   });
@@ -334,8 +340,7 @@ describe("a village's event or file cannot name another village's appeal: the ap
 test('the council’s replication (a server admin) still carries every genuine record into the central database', async () => {
   // A record registered after all the attempts: the replication is neither stuck nor stopped by them.
   const later = appealDoc(v);
-  const laterPut = await http<Row>(couch.url, starosta, 'PUT', path(db, later._id), later);
-  expect(laterPut.status).toBe(201);
+  expect(await push([later])).toEqual(WRITTEN);
   const inCentral = (doc: { _id: string }) => async () => {
     const res = await http(couch.url, central, 'GET', path(centralDb, doc._id));
     return res.status === 200 ? true : undefined;
@@ -343,7 +348,7 @@ test('the council’s replication (a server admin) still carries every genuine r
   for (const doc of [appeal, later, chunk, meta]) await eventually(`${doc._id} in the central database`, inCentral(doc));
 
   await expectUnchanged(central, centralDb, appeal, appealRev);
-  await expectUnchanged(central, centralDb, later, laterPut.body.rev ?? '');
+  await expectUnchanged(central, centralDb, later, RECORD_REVISION);
   await expectUnchanged(central, centralDb, answered, answeredRev);
   await expectUnchanged(central, centralDb, chunk, chunkRev);
   expect(await bytesOf(central, `${path(centralDb, chunk._id)}/data`)).toEqual(BYTES);

@@ -11,6 +11,7 @@ import { villageStatuses } from '../../../server/admin/status';
 import { DESIGN_DOC_ID, databaseOf, identityFromRoles } from '../../../shared/couch/names';
 import { serverSettings } from '../../../shared/couch/server-settings';
 import { appealDoc, eventDoc, statusDoc } from '../../helpers/couch/fixtures';
+import { WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 let couch: TestCouch;
@@ -187,13 +188,20 @@ describe('add-user', () => {
 
     // The server treats it as a clerk too: it registers a clerk's appeal, not a starosta's.
     const own = appealDoc(code, 'clerk');
-    const put = (doc: { _id: string }) =>
-      http(couch.url, clerk, 'PUT', `/${n.villageDb(code)}/${encodeURIComponent(doc._id)}`, doc);
-    expect((await put(own)).status).toBe(201);
-    const asStarosta = await put(appealDoc(code, 'starosta'));
-    expect(asStarosta.status).toBe(403);
-    expect(asStarosta.body).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('does not match the user') });
-    expect((await put(eventDoc(code, own.id, 'returned-incomplete', 'clerk'))).status).toBe(403);
+    const write = (doc: { _id: string }) => writeRecords(couch.url, clerk, n.villageDb(code), [doc]);
+    expect(await write(own)).toEqual(WRITTEN);
+    const asStarosta = appealDoc(code, 'starosta');
+    expect((await write(asStarosta)).body).toEqual([
+      expect.objectContaining({
+        id: asStarosta._id,
+        error: 'forbidden',
+        reason: expect.stringContaining('does not match the user'),
+      }),
+    ]);
+    const returned = eventDoc(code, own.id, 'returned-incomplete', 'clerk');
+    expect((await write(returned)).body).toEqual([
+      expect.objectContaining({ id: returned._id, error: 'forbidden', reason: expect.stringContaining('may not record') }),
+    ]);
   });
 
   test('refuses a user of an unregistered village and a short password', async () => {
@@ -226,14 +234,12 @@ describe('status', () => {
     await addUser(couch.conn, couch.community, { name, password: 'status-pass', role: 'starosta', village: code });
     const user = { name, password: 'status-pass' };
     const appeal = appealDoc(code);
-    const docs = [
-      appeal,
-      appealDoc(code),
-      eventDoc(code, appeal.id, 'comment', 'starosta'),
-      statusDoc(code, '2026-11-27T08:00:00.000Z', 2),
-    ];
-    const res = await http<{ ok?: boolean }[]>(couch.url, user, 'POST', `/${n.villageDb(code)}/_bulk_docs`, { docs });
-    expect(res.body.every((r) => r.ok)).toBe(true);
+    const records = [appeal, appealDoc(code), eventDoc(code, appeal.id, 'comment', 'starosta')];
+    expect(await writeRecords(couch.url, user, n.villageDb(code), records)).toEqual(WRITTEN);
+    const status = statusDoc(code, '2026-11-27T08:00:00.000Z', 2);
+    expect((await http(couch.url, user, 'PUT', `/${n.villageDb(code)}/${encodeURIComponent(status._id)}`, status)).status).toBe(
+      201,
+    );
 
     const rows = await villageStatuses(couch.conn, couch.community);
     const row = rows.find((r) => r.code === code);

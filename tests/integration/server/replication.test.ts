@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addUser, addVillage } from '../../../server/admin/provision';
 import { DESIGN_DOC_ID } from '../../../shared/couch/names';
 import { appealDoc, eventDoc, statusDoc } from '../../helpers/couch/fixtures';
+import { WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 let couch: TestCouch;
@@ -43,9 +44,7 @@ function present(user: typeof central, db: string, id: string) {
 
 test('village → central → village: the appeal reaches the central database, the council’s answer returns to its village only', async () => {
   const appeal = appealDoc(h);
-  expect((await http(couch.url, starostaH, 'PUT', `/${villageDb(h)}/${encodeURIComponent(appeal._id)}`, appeal)).status).toBe(
-    201,
-  );
+  expect(await writeRecords(couch.url, starostaH, villageDb(h), [appeal])).toEqual(WRITTEN);
   const status = statusDoc(h, '2026-11-27T08:00:00.000Z', 0);
   expect((await http(couch.url, starostaH, 'PUT', `/${villageDb(h)}/${encodeURIComponent(status._id)}`, status)).status).toBe(
     201,
@@ -56,13 +55,13 @@ test('village → central → village: the appeal reaches the central database, 
   await eventually('the village status in the central database', present(central, centralDb, status._id));
 
   const answer = eventDoc(h, appeal.id, 'answered', 'central');
-  expect((await http(couch.url, central, 'PUT', `/${centralDb}/${encodeURIComponent(answer._id)}`, answer)).status).toBe(201);
+  expect(await writeRecords(couch.url, central, centralDb, [answer])).toEqual(WRITTEN);
   const back = await eventually('the answer in the village database', present(starostaH, villageDb(h), answer._id));
   expect(back).toMatchObject({ kind: 'answered', appealId: appeal.id });
 
   // A marker written after the answer: once it is in Zarichne, the answer would have been too, had the filter let it.
   const marker = eventDoc(z, appealDoc(z).id, 'comment', 'central');
-  expect((await http(couch.url, central, 'PUT', `/${centralDb}/${encodeURIComponent(marker._id)}`, marker)).status).toBe(201);
+  expect(await writeRecords(couch.url, central, centralDb, [marker])).toEqual(WRITTEN);
   await eventually('the marker in Zarichne', present(starostaZ, villageDb(z), marker._id));
   const inZ = await http<{ rows: { id: string }[] }>(couch.url, starostaZ, 'GET', `/${villageDb(z)}/_all_docs`);
   const ids = inZ.body.rows.map((r) => r.id);
@@ -74,9 +73,7 @@ test('village → central → village: the appeal reaches the central database, 
 test('design documents are not copied: each database keeps its own validation', async () => {
   // Let a full round of changes pass first: a new appeal from Zarichne must reach the central database.
   const appeal = appealDoc(z);
-  expect((await http(couch.url, starostaZ, 'PUT', `/${villageDb(z)}/${encodeURIComponent(appeal._id)}`, appeal)).status).toBe(
-    201,
-  );
+  expect(await writeRecords(couch.url, starostaZ, villageDb(z), [appeal])).toEqual(WRITTEN);
   await eventually('the Zarichne appeal in the central database', present(central, centralDb, appeal._id));
 
   const ddoc = async (db: string) =>

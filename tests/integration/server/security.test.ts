@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, addVillage } from '../../../server/admin/provision';
 import { communityDocId } from '../../../shared/couch/names';
 import { appealDoc } from '../../helpers/couch/fixtures';
+import { WRITTEN, withRecordRevision, writeRecords } from '../../helpers/couch/records';
 import { http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 let couch: TestCouch;
@@ -32,8 +33,7 @@ beforeAll(async () => {
   await addUser(couch.conn, couch.community, { ...userA, role: 'starosta', village: a });
   await addUser(couch.conn, couch.community, { ...userB, role: 'starosta', village: b });
   await addUser(couch.conn, couch.community, { ...central, role: 'central' });
-  const put = await http(couch.url, userB, 'PUT', `/${dbB}/${encodeURIComponent(secretOfB._id)}`, secretOfB);
-  expect(put.status).toBe(201);
+  expect(await writeRecords(couch.url, userB, dbB, [secretOfB])).toEqual(WRITTEN);
 });
 
 afterAll(async () => {
@@ -48,6 +48,12 @@ describe('a user of village A in village B’s database', () => {
     ['GET the database info', 'GET', '', undefined],
     ['PUT a document', 'PUT', '/appeal:intruder', { ...appealDoc(b), _id: 'appeal:intruder', id: 'intruder' }],
     ['POST _bulk_docs', 'POST', '/_bulk_docs', { docs: [appealDoc(b)] }],
+    [
+      'POST _bulk_docs with new_edits:false and the record revision (as the app pushes)',
+      'POST',
+      '/_bulk_docs',
+      { docs: [withRecordRevision(appealDoc(b))], new_edits: false },
+    ],
   ] as const)('%s is refused with 403', async (_label, method, path, body) => {
     const res = await http<unknown>(couch.url, userA, method, `/${dbB}${path}`, body);
     expect(res.status).toBe(DENIED);

@@ -10,7 +10,9 @@ import { request } from '../../../server/admin/couch-client';
 import { addUser, addVillage } from '../../../server/admin/provision';
 import { type CommunityStatus, formatStatusTable, type VillageStatus } from '../../../server/admin/status';
 import { DESIGN_DOC_ID } from '../../../shared/couch/names';
+import { RECORD_REVISION } from '../../../shared/couch/record-revision';
 import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
+import { WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
 let couch: TestCouch;
@@ -26,8 +28,7 @@ beforeAll(async () => {
   await addVillage(couch.conn, couch.community, b, 'Зарічне');
   await addUser(couch.conn, couch.community, { ...starosta, role: 'starosta', village: a });
   const docs = [appeal, eventDoc(a, appeal.id, 'comment', 'starosta')];
-  const res = await http<{ ok?: boolean }[]>(couch.url, starosta, 'POST', `/${couch.names.villageDb(a)}/_bulk_docs`, { docs });
-  expect(res.body.every((r) => r.ok)).toBe(true);
+  expect(await writeRecords(couch.url, starosta, couch.names.villageDb(a), docs)).toEqual(WRITTEN);
 });
 
 afterAll(async () => {
@@ -77,17 +78,15 @@ describe('conflicts on write-once records', () => {
     expect(table).not.toContain('sign of tampering');
   });
 
-  test('a changed branch of an appeal grafted by a server admin: status names the village and the record', async () => {
+  test('a changed branch of an appeal grafted by a server admin (a losing 1-… conflict): status names the village and the record', async () => {
     const db = couch.names.villageDb(a);
-    const forged = { ...appeal, _rev: `1-${'f'.repeat(32)}`, surname: 'Підробленко' };
-    const graft = await http<unknown[]>(couch.url, couch.admin, 'POST', `/${db}/_bulk_docs`, {
-      docs: [forged],
-      new_edits: false,
-    });
-    expect(graft.status).toBe(201);
-    expect(graft.body).toEqual([]);
+    const forged = { ...appeal, _rev: `1-${'e'.repeat(32)}`, surname: 'Підробленко' };
+    expect(await writeRecords(couch.url, couch.admin, db, [forged])).toEqual(WRITTEN);
     const leaves = await http<unknown[]>(couch.url, couch.admin, 'GET', `/${db}/${encodeURIComponent(appeal._id)}?open_revs=all`);
     expect(leaves.body).toHaveLength(2);
+    // The record revision 1-ff…ff is the greatest first revision: the original stays the version readers see.
+    const winner = await http(couch.url, couch.admin, 'GET', `/${db}/${encodeURIComponent(appeal._id)}?conflicts=true`);
+    expect(winner.body).toMatchObject({ _rev: RECORD_REVISION, surname: appeal.surname, _conflicts: [forged._rev] });
 
     const s = await statusJson();
     expect(village(s, a).conflicts).toEqual({ known: true, ids: [appeal._id] });

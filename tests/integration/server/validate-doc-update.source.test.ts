@@ -7,6 +7,7 @@ import { parse } from 'acorn';
 import { describe, expect, test } from 'vitest';
 import { designDoc } from '../../../shared/couch/design-docs';
 import { communityNames, ID_PREFIX } from '../../../shared/couch/names';
+import { RECORD_REVISION } from '../../../shared/couch/record-revision';
 import { type DbScope, VILLAGE_CODE_PATTERN, validateDocUpdateSource } from '../../../shared/couch/validate-doc-update';
 import type { Role } from '../../../shared/domain/appeal/appeal.types';
 import { EVENT_KINDS } from '../../../shared/domain/events/event.types';
@@ -21,9 +22,22 @@ import {
 } from '../../../shared/domain/indexes/reg-index';
 import { COUNCIL_EVENT_KINDS, canWriteEvent } from '../../../shared/domain/permissions/permissions';
 import { appealDoc, eventDoc, statusDoc } from '../../helpers/couch/fixtures';
+import { withRecordRevision } from '../../helpers/couch/records';
 
 type Ctx = { name: string | null; roles: string[] };
 type Verdict = 'ok' | { forbidden: string } | { unauthorized: string };
+
+const RECORD_PREFIXES = [ID_PREFIX.appeal, ID_PREFIX.event, ID_PREFIX.file];
+
+/**
+ * An appeal, event or file as the app pushes it: with the record revision, unless the test names a `_rev` of its own
+ * (`_rev: undefined` for an interactive write without one). Other documents as they are.
+ */
+function asPushed(doc: unknown): unknown {
+  const d = doc as { _id?: unknown };
+  const isRecord = typeof d._id === 'string' && RECORD_PREFIXES.some((prefix) => String(d._id).startsWith(prefix));
+  return isRecord && !('_rev' in d) ? withRecordRevision(d) : doc;
+}
 
 function validator(scope: DbScope) {
   // CouchDB compiles the source as an anonymous function expression; so does this.
@@ -35,7 +49,7 @@ function validator(scope: DbScope) {
   ) => void;
   return (newDoc: unknown, oldDoc: unknown, ctx: Ctx): Verdict => {
     try {
-      fn(structuredClone(newDoc), oldDoc === null ? null : structuredClone(oldDoc), ctx, {});
+      fn(structuredClone(asPushed(newDoc)), oldDoc === null ? null : structuredClone(oldDoc), ctx, {});
       return 'ok';
     } catch (error) {
       return error as Verdict;
@@ -142,29 +156,37 @@ describe('decisions in a village database', () => {
     });
   });
 
-  test('write-once for users: a revision of their own is refused even where CouchDB passes no oldDoc (a grafted branch)', () => {
+  test('write-once for users: only the record revision passes; any other, or none (an interactive write), is refused even where CouchDB passes no oldDoc', () => {
     // `_bulk_docs` with `new_edits: false` and a made-up branch reaches the function with oldDoc = null on CouchDB.
+    // The record revision itself passes here: CouchDB ignores it when the record is already stored.
+    const refusal = { forbidden: expect.stringContaining(`The record must come with the revision ${RECORD_REVISION}`) };
     const byClerk = appealDoc('hlyboke', 'clerk');
     for (const [doc, ctx] of [
       [appeal, starosta('hlyboke')],
       [byClerk, clerk('hlyboke')],
       [appeal, central],
     ] as const) {
-      expect(validate(doc, null, ctx)).toBe('ok');
-      expect(validate({ ...doc, _rev: '1-ffffffffffffffffffffffffffffffff', surname: 'Інший' }, null, ctx)).toEqual({
-        forbidden: expect.stringContaining('written once'),
-      });
+      expect(validate({ ...doc, _rev: RECORD_REVISION }, null, ctx)).toBe('ok');
+      expect(validate({ ...doc, _rev: undefined }, null, ctx)).toEqual(refusal);
+      expect(validate({ ...doc, _rev: `1-${'a'.repeat(32)}`, surname: 'Інший' }, null, ctx)).toEqual(refusal);
+      expect(validate({ ...doc, _rev: `2-${'2'.repeat(32)}`, surname: 'Інший' }, null, ctx)).toEqual(refusal);
     }
-    // The very same content on a branch of its own is refused too: a user never writes a revision.
-    expect(validate({ ...appeal, _rev: '1-ffffffffffffffffffffffffffffffff' }, null, starosta('hlyboke'))).toHaveProperty(
-      'forbidden',
-    );
+    // The very same content on a branch of its own is refused too: a user writes no revision but the record's.
+    expect(validate({ ...appeal, _rev: `1-${'0'.repeat(32)}` }, null, starosta('hlyboke'))).toEqual(refusal);
     const answered = eventDoc('hlyboke', appeal.id, 'answered', 'central');
     const asComment = { ...eventDoc('hlyboke', appeal.id, 'comment', 'starosta'), _id: answered._id, id: answered.id };
     expect(validate(asComment, null, starosta('hlyboke'))).toBe('ok');
-    expect(validate({ ...asComment, _rev: '1-ffffffffffffffffffffffffffffffff' }, null, starosta('hlyboke'))).toEqual({
-      forbidden: expect.stringContaining('written once'),
+    expect(validate({ ...asComment, _rev: `1-${'a'.repeat(32)}` }, null, starosta('hlyboke'))).toEqual(refusal);
+    // Given the stored record as oldDoc (an update of it), a user is refused whatever the revision.
+    expect(validate({ ...appeal, _rev: RECORD_REVISION }, { ...appeal, _rev: RECORD_REVISION }, starosta('hlyboke'))).toEqual({
+      forbidden: expect.stringContaining('never changed'),
     });
+  });
+
+  test('the revision rule binds users only: the admin (the replicator) writes a record with any revision or none', () => {
+    for (const rev of [undefined, RECORD_REVISION, `1-${'a'.repeat(32)}`, `2-${'2'.repeat(32)}`]) {
+      expect(validate({ ...appeal, _rev: rev }, null, admin), String(rev)).toBe('ok');
+    }
   });
 
   test('users of another community are no writers here, even with the same village code', () => {

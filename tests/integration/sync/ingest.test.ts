@@ -5,6 +5,7 @@ import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import type { AppealEvent } from '../../../shared/domain/events/event.types';
 import { foldAppeal } from '../../../shared/domain/events/fold';
 import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
+import { WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { eventually, http } from '../../helpers/couch/test-couch';
 import { clockOn, draftOf } from '../../helpers/data/fixtures';
 import {
@@ -32,9 +33,9 @@ describe('ingest on the pull, against Apache CouchDB', () => {
 
   const starostaOf = (village: 'a' | 'b') => ({ name: community.users[village], password: PASSWORD });
   const villageDb = (code: string) => suite.couch.names.villageDb(code);
+  /** A record written as the app pushes it (`new_edits: false`, the record revision), and stored. */
   const post = async (user: { name: string; password: string }, db: string, doc: object) => {
-    const res = await http<{ ok?: boolean }>(suite.couch.url, user, 'POST', `/${db}`, doc);
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await writeRecords(suite.couch.url, user, db, [doc])).toEqual(WRITTEN);
   };
   const villagePc = async () => {
     const [a] = community.villages;
@@ -115,14 +116,13 @@ describe('ingest on the pull, against Apache CouchDB', () => {
     const path = `/${villageDb(a)}/${encodeURIComponent(`appeal:${id}`)}`;
     const stored = await http<Record<string, unknown>>(suite.couch.url, suite.couch.admin, 'GET', path);
     expect(stored.status).toBe(200);
-    const branch = { ...stored.body, surname: 'Підроблена', _rev: `1-${'f'.repeat(32)}` };
-    const graft = await http(suite.couch.url, suite.couch.admin, 'POST', `/${villageDb(a)}/_bulk_docs`, {
-      docs: [branch],
-      new_edits: false,
-    });
-    expect(graft.status).toBe(201);
-    const winner = await http<Record<string, unknown>>(suite.couch.url, suite.couch.admin, 'GET', path);
-    expect(winner.body.surname).toBe('Підроблена');
+    // Only a branch longer than the record's 1-ff…ff wins (a second first revision never does): two made-up
+    // revisions of its own, no stored ancestor, so the validation sees no oldDoc to compare with.
+    const [top, root] = ['a'.repeat(32), 'b'.repeat(32)];
+    const branch = { ...stored.body, surname: 'Підроблена', _rev: `2-${top}`, _revisions: { start: 2, ids: [top, root] } };
+    await post(suite.couch.admin, villageDb(a), branch);
+    const winner = await http<Record<string, unknown>>(suite.couch.url, suite.couch.admin, 'GET', `${path}?conflicts=true`);
+    expect(winner.body).toMatchObject({ surname: 'Підроблена', _rev: `2-${top}`, _conflicts: [stored.body._rev] });
 
     const alarm = await eventually('the tamper alarm', async () =>
       (await loadSetAside(db)).find((e) => e.id === id && e.isTamper),
@@ -147,18 +147,15 @@ describe('ingest on the pull, against Apache CouchDB', () => {
     // Village A's starosta tries to write it to A's database: the server sees from the event alone that the appeal is
     // B's (the PC's own ingest would raise a tamper alarm if it got through: tests/unit/data/ingest.test.ts).
     const stray = eventDoc(a, appealB.id, 'not-considered', 'starosta');
-    const res = await http<{ error?: string; reason?: string }>(
-      suite.couch.url,
-      starostaOf('a'),
-      'POST',
-      `/${villageDb(a)}`,
-      stray,
-    );
-    expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({
-      error: 'forbidden',
-      reason: expect.stringContaining(`The appeal id ${appealB.id} does not belong to the village ${a}`),
-    });
+    const res = await writeRecords(suite.couch.url, starostaOf('a'), villageDb(a), [stray]);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        id: stray._id,
+        error: 'forbidden',
+        reason: expect.stringContaining(`The appeal id ${appealB.id} does not belong to the village ${a}`),
+      }),
+    ]);
     // A genuine record written after it reaches the council: the stray would have by now, had it been stored.
     const later = eventDoc(b, appealB.id, 'forwarded', 'starosta');
     await post(starostaOf('b'), villageDb(b), later);

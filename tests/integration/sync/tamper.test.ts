@@ -13,11 +13,11 @@ const { SyncService } = await import('../../../renderer/data/sync/sync-service')
 const { createRecords } = await import('../../../renderer/data/records');
 const { http, startTestCouch } = await import('../../helpers/couch/test-couch');
 const { appealDoc } = await import('../../helpers/couch/fixtures');
+const { writeRecords, WRITTEN } = await import('../../helpers/couch/records');
+const { RECORD_REVISION } = await import('../../../shared/couch/record-revision');
 const { CLOCK } = await import('../../helpers/data/fixtures');
 const { TestDatabases } = await import('../../helpers/data/test-db');
 const { PASSWORD, provisionCommunity } = await import('../../helpers/sync/sync-clients');
-
-type Row = { id?: string; rev?: string; ok?: boolean; error?: string; reason?: string };
 
 describe('the council’s serverConflicts', () => {
   let couch: Awaited<ReturnType<typeof startTestCouch>>;
@@ -66,23 +66,20 @@ describe('the council’s serverConflicts', () => {
     // Before: the database is clean.
     expect(await records.serverConflicts()).toEqual([]);
 
-    // The genuine appeal, then another body under the same id on a branch of its own (a made-up first revision).
+    // The genuine appeal as the app writes it (the record revision 1-ff…ff), then another body under the same id on a
+    // longer branch of its own (two made-up revisions, no stored ancestor): the forgery that wins.
     const appeal = appealDoc(a);
-    const stored = await http<Row>(couch.url, couch.admin, 'PUT', `/${centralDb}/${encodeURIComponent(appeal._id)}`, appeal);
-    expect(stored.status).toBe(201);
-    const forged = { ...appeal, surname: 'Підробленко', _rev: `1-${'f'.repeat(32)}` };
-    const grafted = await http<Row[]>(couch.url, couch.admin, 'POST', `/${centralDb}/_bulk_docs`, {
-      docs: [forged],
-      new_edits: false,
-    });
-    expect(grafted.status).toBe(201);
-    const leaves = await http<unknown[]>(
+    expect(await writeRecords(couch.url, couch.admin, centralDb, [appeal])).toEqual(WRITTEN);
+    const [top, root] = ['a'.repeat(32), 'b'.repeat(32)];
+    const forged = { ...appeal, surname: 'Підробленко', _rev: `2-${top}`, _revisions: { start: 2, ids: [top, root] } };
+    expect(await writeRecords(couch.url, couch.admin, centralDb, [forged])).toEqual(WRITTEN);
+    const winner = await http<Record<string, unknown>>(
       couch.url,
       couch.admin,
       'GET',
-      `/${centralDb}/${encodeURIComponent(appeal._id)}?open_revs=all`,
+      `/${centralDb}/${encodeURIComponent(appeal._id)}?conflicts=true`,
     );
-    expect(leaves.body).toHaveLength(2);
+    expect(winner.body).toMatchObject({ _rev: forged._rev, surname: 'Підробленко', _conflicts: [RECORD_REVISION] });
 
     expect(await records.serverConflicts()).toEqual([{ source: 'server', villageId: a, id: appeal._id }]);
   });
