@@ -3,6 +3,7 @@ import type { EventKind, EventPayloads } from '../../shared/domain/events/event.
 import type { AttachedFile } from '../../shared/domain/files/file.types';
 import type { Problem } from '../../shared/domain/problem';
 import type { Result } from '../../shared/lib/result';
+import type { FilePreview, TransferKind } from '../../shared/transfer/format';
 import { type RegisterResult, registerAppeal } from './appeals.repository';
 import { type RecordResult, recordEvent } from './events.repository';
 import { type OpenFileResult, openFile } from './files/open-file';
@@ -18,6 +19,7 @@ import {
   makeBackup,
   makeTransfer,
   type PickedFile,
+  previewFile,
   restoreBackup,
 } from './transfer/transfer-service';
 
@@ -31,17 +33,25 @@ export interface RecordCommands {
   attachFiles(appeal: Pick<Appeal, 'id' | 'villageId'>, files: readonly PreparedFile[]): Promise<StoreFilesResult>;
   /** A file's bytes: from this PC, else fetched from the server (when logged in), checked and kept here. */
   openFile(file: AttachedFile): Promise<OpenFileResult>;
-  /** The whole local database and the profile as a backup file; remembers when it was made. */
-  makeBackup(): Promise<MadeFile>;
+  /**
+   * The whole local database and the profile as a backup file encrypted with the passphrase (never stored);
+   * remembers when it was made.
+   */
+  makeBackup(passphrase: string): Promise<MadeFile>;
+  /**
+   * A picked file's readable header before the passphrase is asked for, or why it cannot be opened on `onto` (this
+   * PC's profile, or null on a fresh PC).
+   */
+  previewFile(file: PickedFile, kind: TransferKind, onto: Profile | null): Promise<Result<FilePreview, Problem>>;
   /**
    * Restores a backup onto `onto`: this PC's profile, or null on a fresh PC (the setup screen), when the backup brings
    * the profile; a restored profile becomes this PC's identity.
    */
-  restoreBackup(file: PickedFile, onto: Profile | null): Promise<Result<ImportReport, Problem>>;
-  /** A transfer file for the other side: the council from a village PC, village `to` from the council's. */
-  makeTransfer(to: string): Promise<Result<MadeFile, Problem>>;
+  restoreBackup(file: PickedFile, onto: Profile | null, passphrase: string): Promise<Result<ImportReport, Problem>>;
+  /** A transfer file for the other side (the council from a village PC, village `to` from the council's), encrypted. */
+  makeTransfer(to: string, passphrase: string): Promise<Result<MadeFile, Problem>>;
   /** Imports a transfer file meant for this PC. */
-  importTransfer(file: PickedFile): Promise<Result<ImportReport, Problem>>;
+  importTransfer(file: PickedFile, passphrase: string): Promise<Result<ImportReport, Problem>>;
   /** Saves this PC's profile (setup, login, the community code); commands act as it from now on. */
   saveProfile(profile: Profile): Promise<void>;
   /** Rebuilds register rows missing after an interrupted write (their change events reach the index). */
@@ -58,14 +68,15 @@ export function recordCommands(session: RecordsSession): RecordCommands {
     attachFiles: async (appeal, files) => storeFiles(db, session.profile(), appeal, files, clock().now),
     // Read at the call: the sync session may have started or ended since the facade was made.
     openFile: async (file) => openFile(db, file, session.sync.controller?.fetchFile ?? null),
-    makeBackup: async () => makeBackup(db, session.profile(), appVersion, clock().now),
-    restoreBackup: async (file, onto) => {
-      const result = await restoreBackup(db, file, onto, appVersion, clock().now);
+    makeBackup: async (passphrase) => makeBackup(db, session.profile(), appVersion, clock().now, passphrase),
+    previewFile: async (file, kind, onto) => previewFile(db, file, kind, onto, appVersion),
+    restoreBackup: async (file, onto, passphrase) => {
+      const result = await restoreBackup(db, file, onto, appVersion, clock().now, passphrase);
       if (result.ok && result.value.restoredProfile) session.setIdentity(result.value.restoredProfile);
       return result;
     },
-    makeTransfer: async (to) => makeTransfer(db, session.profile(), to, appVersion, clock().now),
-    importTransfer: async (file) => importTransfer(db, file, session.identity(), appVersion, clock().now),
+    makeTransfer: async (to, passphrase) => makeTransfer(db, session.profile(), to, appVersion, clock().now, passphrase),
+    importTransfer: async (file, passphrase) => importTransfer(db, file, session.identity(), appVersion, clock().now, passphrase),
     saveProfile: async (profile) => {
       await saveProfile(db, profile);
       session.setIdentity(profile);

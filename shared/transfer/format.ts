@@ -1,27 +1,68 @@
 /**
- * The backup and transfer file format (issue 4): one gzip stream holding a JSON header line and a JSON body.
+ * The backup and transfer file format, version 2 (issue 4; data protection): one self-describing file whose header
+ * is readable and authenticated, and whose body is encrypted.
  *
- *   gzip( JSON(header) "\n" JSON(body) )
+ *   JSON(header) "\n" AES-256-GCM( key, iv, gzip(JSON(body)), additional data = the header line's bytes )
  *
- * The header names the file (format id and version, app version, kind, village, community, direction, counts per
- * collection with their schema versions) and carries the SHA-256 and byte length of the body, so a damaged or cut file
- * is refused before anything is written: gzip's own CRC catches most damage, the checksum the rest (and a body edited
- * by hand). Compression and hashing come in as a codec (shared/ stays free of platform APIs); the app passes one built on
- * the web platform's CompressionStream and crypto.subtle, which Chromium, Electron and Node 22 all have, so no library
- * is needed. Gzip brings a village's ~2.2 MB of JSON for 1,000 appeals down to ~0.25 MB (docs/architecture.md).
+ * The header (UTF-8, one line, no newline inside: JSON.stringify escapes them) says what the file is — format id and
+ * version, app version, kind, village, community, direction, counts per collection with their schema versions — and
+ * `encryption` (encryption.ts: PBKDF2-SHA256 iterations, salt, IV, key check). Nothing personal is in it, so the app
+ * can show "a backup of village X made on Y, N appeals" before asking for the passphrase. The body (records, scans,
+ * the PC's profile) is gzipped, then encrypted; the ciphertext ends with GCM's 16-byte tag, which covers the body
+ * and the exact header bytes: one changed byte anywhere, or a cut file, and the file is refused. The key is derived
+ * from the operator's passphrase once per file (PBKDF2-SHA256, a random 16-byte salt per file, ITERATIONS rounds);
+ * a key check in the header tells a wrong passphrase from a damaged file. Crypto and compression come in as a codec
+ * (shared/ stays free of platform APIs); the app passes one built on the web platform's CompressionStream and
+ * crypto.subtle, which Chromium, Electron and Node 22 all have, so no library is needed.
+ *
+ * Version 1 files (gzip of header and body, an unkeyed checksum: format-v1.ts) are still read, flagged unencrypted.
  */
 
 import type { Problem } from '../domain/problem';
-import type { Profile } from '../domain/profile';
 import { err, ok, type Result } from '../lib/result';
+import {
+  type EncryptionParams,
+  type FileEncryption,
+  ITERATIONS,
+  IV_BYTES,
+  readEncryption,
+  SALT_BYTES,
+  sameBytes,
+  toBase64,
+} from './encryption';
+import { commonHeader, hasHeaderFields, isObject, newerProblem, parseBody } from './file-checks';
+import type {
+  FileApp,
+  FilePreview,
+  TransferBody,
+  TransferCodec,
+  TransferFile,
+  TransferHeader,
+  TransferKind,
+  TransferMeta,
+} from './file-types';
+import { decodeV1, isV1 } from './format-v1';
+import { isPassphraseLongEnough, passphraseBytes } from './passphrase';
 import { TRANSFER_PROBLEMS } from './problems';
-import { compareVersions } from './version';
+
+export type {
+  FileApp,
+  FileKey,
+  FilePreview,
+  TransferBody,
+  TransferCodec,
+  TransferDoc,
+  TransferFile,
+  TransferHeader,
+  TransferKind,
+  TransferMeta,
+} from './file-types';
 
 /** The format id written into every header. */
 export const TRANSFER_FORMAT = 'open-village-transfer';
 
 /** The version of this layout; a file with a higher one comes from a newer app and is refused. */
-export const TRANSFER_FORMAT_VERSION = 1;
+export const TRANSFER_FORMAT_VERSION = 2;
 
 /** File name endings: a backup restores a whole PC, a transfer file carries one direction's records. */
 export const FILE_EXTENSION = { backup: '.ovbackup', transfer: '.ovtransfer' } as const;
@@ -33,64 +74,36 @@ export const FILE_EXTENSION = { backup: '.ovbackup', transfer: '.ovtransfer' } a
  */
 export const MAX_FILE_BYTES = 150 * 1024 * 1024;
 
-export type TransferKind = keyof typeof FILE_EXTENSION;
+/** The longest header line read: real ones are well under 1 KB; past this the file is not one of ours. */
+const MAX_HEADER_BYTES = 64 * 1024;
 
-/** Compression and hashing, provided by the platform. */
-export interface TransferCodec {
-  gzip(bytes: Uint8Array): Promise<Uint8Array>;
-  /** Rejects on damaged or truncated input. */
-  gunzip(bytes: Uint8Array): Promise<Uint8Array>;
-  /** Lowercase hex SHA-256. */
-  sha256Hex(bytes: Uint8Array): Promise<string>;
-}
+/** How every version 2 file starts (JSON.stringify keeps the key order of encodeTransferFile). */
+const V2_START = new TextEncoder().encode(`{"format":"${TRANSFER_FORMAT}",`);
 
-export interface TransferHeader {
-  format: typeof TRANSFER_FORMAT;
-  formatVersion: number;
-  appVersion: string;
-  kind: TransferKind;
-  createdAt: string;
-  /** The community code of the PC that made it (null when that PC had none set: only possible for a backup). */
-  community: string | null;
-  /** Village code of the PC that made it, `central` for the council office. */
-  from: string;
-  /** Transfer: the village code it is for, or `central`; backup: null. */
-  to: string | null;
-  collections: Record<string, { schemaVersion: number; count: number }>;
-  bodyBytes: number;
-  bodySha256: string;
-}
-
-/** A stored record: the collection's document, plus `_attachments` (id → type and base64 data) where it has any. */
-export type TransferDoc = Record<string, unknown> & {
-  id: string;
-  _attachments?: Record<string, { type: string; data: string }>;
-};
-
-export interface TransferBody {
-  collections: Record<string, TransferDoc[]>;
-  /** The PC's profile (backups only), so that a fresh PC continues with the same village and workstation. */
-  profile: Profile | null;
-}
-
-export interface TransferFile {
-  header: TransferHeader;
-  body: TransferBody;
-}
-
-/** What the maker of a file states about it; the rest of the header is computed. */
-export type TransferMeta = Pick<TransferHeader, 'appVersion' | 'kind' | 'createdAt' | 'community' | 'from' | 'to'> & {
-  schemaVersions: Record<string, number>;
-};
-
-/** Builds the bytes of a file. */
-export async function encodeTransferFile(meta: TransferMeta, body: TransferBody, codec: TransferCodec): Promise<Uint8Array> {
-  const bodyBytes = new TextEncoder().encode(JSON.stringify(body));
+/** A key derived from a passphrase, held by the platformssphrase shorter than the rule (screens check it first). */
+export async function encodeTransferFile(
+  meta: TransferMeta,
+  body: TransferBody,
+  passphrase: string,
+  codec: TransferCodec,
+): Promise<Uint8Array> {
+  if (!isPassphraseLongEnough(passphrase)) throw new RangeError('passphrase too short');
   const collections: TransferHeader['collections'] = {};
   for (const [name, docs] of Object.entries(body.collections)) {
     collections[name] = { schemaVersion: meta.schemaVersions[name] ?? 0, count: docs.length };
   }
-  const header: TransferHeader = {
+  const salt = codec.randomBytes(SALT_BYTES);
+  const iv = codec.randomBytes(IV_BYTES);
+  const key = await codec.deriveFileKey(passphraseBytes(passphrase), salt, ITERATIONS);
+  const encryption: FileEncryption = {
+    alg: 'AES-256-GCM',
+    kdf: 'PBKDF2-SHA256',
+    iterations: ITERATIONS,
+    salt: toBase64(salt),
+    iv: toBase64(iv),
+    keyCheck: toBase64(key.check),
+  };
+  const header = {
     format: TRANSFER_FORMAT,
     formatVersion: TRANSFER_FORMAT_VERSION,
     appVersion: meta.appVersion,
@@ -100,14 +113,16 @@ export async function encodeTransferFile(meta: TransferMeta, body: TransferBody,
     from: meta.from,
     to: meta.to,
     collections,
-    bodyBytes: bodyBytes.length,
-    bodySha256: await codec.sha256Hex(bodyBytes),
+    encryption,
   };
-  const headerBytes = new TextEncoder().encode(`${JSON.stringify(header)}\n`);
-  const all = new Uint8Array(headerBytes.length + bodyBytes.length);
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const packed = await codec.gzip(new TextEncoder().encode(JSON.stringify(body)));
+  const sealed = await key.seal(iv, packed, headerBytes);
+  const all = new Uint8Array(headerBytes.length + 1 + sealed.length);
   all.set(headerBytes, 0);
-  all.set(bodyBytes, headerBytes.length);
-  return codec.gzip(all);
+  all[headerBytes.length] = 0x0a;
+  all.set(sealed, headerBytes.length + 1);
+  return all;
 }
 
 /** Checks what is known before reading a byte: the name's ending and the declared size. */
@@ -119,85 +134,97 @@ export function checkFileInfo(file: { name: string; size: number }, kind: Transf
   return null;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** True when a parsed header has every field of the layout with the right type. */
-function isHeader(v: unknown): v is TransferHeader {
-  if (!isObject(v) || v.format !== TRANSFER_FORMAT) return false;
-  return (
-    typeof v.formatVersion === 'number' &&
-    typeof v.appVersion === 'string' &&
-    (v.kind === 'backup' || v.kind === 'transfer') &&
-    typeof v.createdAt === 'string' &&
-    (v.community === null || typeof v.community === 'string') &&
-    typeof v.from === 'string' &&
-    (v.to === null || typeof v.to === 'string') &&
-    isObject(v.collections) &&
-    Object.values(v.collections).every(
-      (c) => isObject(c) && typeof c.schemaVersion === 'number' && typeof c.count === 'number',
-    ) &&
-    typeof v.bodyBytes === 'number' &&
-    typeof v.bodySha256 === 'string'
-  );
-}
-
-/** True when a parsed body has the layout's shape (documents are checked one by one at import). */
-function isBody(v: unknown): v is TransferBody {
-  if (!isObject(v) || !isObject(v.collections) || !(v.profile === null || isObject(v.profile))) return false;
-  return Object.values(v.collections).every(
-    (docs) => Array.isArray(docs) && docs.every((d) => isObject(d) && typeof d.id === 'string'),
-  );
+interface V2Parts {
+  header: TransferHeader;
+  params: EncryptionParams;
+  headerBytes: Uint8Array;
+  sealed: Uint8Array;
 }
 
 /**
- * Reads a file's bytes into header and body, or says why not: not our format, damaged or cut (gzip or checksum),
- * or made by a newer app (format version, app version, or a collection schema newer than this app's).
+ * Splits a version 2 file into its header (checked: ours, not newer, encryption parameters acceptable) and
+ * ciphertext. Nothing here is authenticated yet: only the passphrase can tell whether the header is the maker's.
  */
-export async function decodeTransferFile(
-  bytes: Uint8Array,
-  app: { appVersion: string; schemaVersions: Record<string, number> },
-  codec: TransferCodec,
-): Promise<Result<TransferFile, Problem>> {
-  if (bytes.length === 0) return err(TRANSFER_PROBLEMS.empty());
-  // Every gzip stream starts with 1f 8b: anything else was never written by this app.
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return err(TRANSFER_PROBLEMS.notOurs());
-  let plain: Uint8Array;
-  try {
-    plain = await codec.gunzip(bytes);
-  } catch {
-    // A cut or corrupted gzip stream (its CRC and length trailer do not match): the file is damaged.
-    return err(TRANSFER_PROBLEMS.damaged());
-  }
-  const newline = plain.indexOf(0x0a);
-  if (newline < 0) return err(TRANSFER_PROBLEMS.notOurs());
+function readV2(bytes: Uint8Array, app: FileApp): Result<V2Parts, Problem> {
+  // Once a file starts like ours (or is a cut-off start of ours), what is wrong after that is damage or an edit, not
+  // another app's file.
+  const startsAsOurs = bytes.length >= 2 && V2_START.subarray(0, bytes.length).every((b, i) => bytes[i] === b);
+  const broken = () => err(startsAsOurs ? TRANSFER_PROBLEMS.damaged() : TRANSFER_PROBLEMS.notOurs());
+  const newline = bytes.subarray(0, MAX_HEADER_BYTES).indexOf(0x0a);
+  if (newline < 0) return broken();
+  const headerBytes = bytes.subarray(0, newline);
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain.subarray(0, newline)));
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBytes));
   } catch {
-    return err(TRANSFER_PROBLEMS.notOurs());
+    return broken();
   }
   if (!isObject(header) || header.format !== TRANSFER_FORMAT) return err(TRANSFER_PROBLEMS.notOurs());
   // Versions first: a newer layout may not even have the fields this app checks next.
   if (typeof header.formatVersion === 'number' && header.formatVersion > TRANSFER_FORMAT_VERSION)
     return err(TRANSFER_PROBLEMS.newer(String(header.appVersion)));
-  if (!isHeader(header)) return err(TRANSFER_PROBLEMS.notOurs());
-  if (compareVersions(header.appVersion, app.appVersion) > 0) return err(TRANSFER_PROBLEMS.newer(header.appVersion));
-  for (const [name, info] of Object.entries(header.collections)) {
-    const known = app.schemaVersions[name];
-    if (known === undefined || info.schemaVersion > known) return err(TRANSFER_PROBLEMS.newer(header.appVersion));
+  if (header.formatVersion !== TRANSFER_FORMAT_VERSION || !hasHeaderFields(header)) return broken();
+  const newer = newerProblem(header, app);
+  if (newer) return err(newer);
+  const params = readEncryption(header.encryption);
+  if (params === 'iterations') return err(TRANSFER_PROBLEMS.weakProtection());
+  if (params === 'shape') return broken();
+  return ok({ header: commonHeader(header), params, headerBytes, sealed: bytes.subarray(newline + 1) });
+}
+
+/**
+ * A file's readable header, before any passphrase: not our format, made by a newer app, or protected by parameters
+ * this app refuses are said here already. A version 1 file is read whole (its header is inside the gzip stream).
+ */
+export async function previewTransferFile(
+  bytes: Uint8Array,
+  app: FileApp,
+  codec: TransferCodec,
+): Promise<Result<FilePreview, Problem>> {
+  if (bytes.length === 0) return err(TRANSFER_PROBLEMS.empty());
+  if (isV1(bytes)) {
+    const v1 = await decodeV1(bytes, app, codec);
+    return v1.ok ? ok({ header: v1.value.header, isEncrypted: false }) : v1;
   }
-  const bodyBytes = plain.subarray(newline + 1);
-  if (bodyBytes.length !== header.bodyBytes || (await codec.sha256Hex(bodyBytes)) !== header.bodySha256)
-    return err(TRANSFER_PROBLEMS.damaged());
-  let body: unknown;
+  const parts = readV2(bytes, app);
+  return parts.ok ? ok({ header: parts.value.header, isEncrypted: true }) : parts;
+}
+
+/**
+ * Reads a file's bytes into header and body, or says why not: not our format; made by a newer app; a wrong
+ * passphrase (the key check differs); damaged, cut or changed (the tag does not authenticate header and body).
+ * The passphrase is derived once; a version 1 file ignores it.
+ */
+export async function decodeTransferFile(
+  bytes: Uint8Array,
+  app: FileApp,
+  codec: TransferCodec,
+  passphrase: string,
+): Promise<Result<TransferFile, Problem>> {
+  if (bytes.length === 0) return err(TRANSFER_PROBLEMS.empty());
+  if (isV1(bytes)) return decodeV1(bytes, app, codec);
+  const parts = readV2(bytes, app);
+  if (!parts.ok) return parts;
+  const { header, params, headerBytes, sealed } = parts.value;
+  const key = await codec.deriveFileKey(passphraseBytes(passphrase), params.salt, params.iterations);
+  if (!sameBytes(key.check, params.keyCheck)) return err(TRANSFER_PROBLEMS.wrongPassphrase());
+  let packed: Uint8Array;
   try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bodyBytes));
+    packed = await key.open(params.iv, sealed, headerBytes);
+  } catch {
+    // The right passphrase (the key check matched), yet the tag fails: the header or the body changed, or the file
+    // was cut.
+    return err(TRANSFER_PROBLEMS.damaged());
+  }
+  let plain: Uint8Array;
+  try {
+    plain = await codec.gunzip(packed);
   } catch {
     return err(TRANSFER_PROBLEMS.damaged());
   }
-  if (!isBody(body)) return err(TRANSFER_PROBLEMS.damaged());
-  for (const [name, docs] of Object.entries(body.collections)) {
-    if (header.collections[name]?.count !== docs.length) return err(TRANSFER_PROBLEMS.damaged());
-  }
-  return ok({ header, body });
+  const body = parseBody(plain, header);
+  if (!body) return err(TRANSFER_PROBLEMS.damaged());
+  return ok({ header, body, isEncrypted: true });
 }
+
+export type { FileEncryption } from './encryption';

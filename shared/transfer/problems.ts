@@ -28,8 +28,22 @@ export const TRANSFER_PROBLEMS = {
     problem(
       '',
       'damaged',
-      'Файл пошкоджений або неповний (контрольна сума не збігається): нічого не імпортовано. Візьміть іншу копію',
-      'The file is damaged or incomplete (checksum mismatch): nothing was imported. Use another copy',
+      'Файл пошкоджений, неповний або змінений після створення: нічого не імпортовано. Візьміть іншу копію',
+      'The file is damaged, incomplete or was changed after it was made: nothing was imported. Use another copy',
+    ),
+  wrongPassphrase: () =>
+    problem(
+      '',
+      'wrong-passphrase',
+      'Неправильний пароль до файлу: нічого не імпортовано. Перевірте розкладку клавіатури й Caps Lock і спробуйте ще раз',
+      'Wrong passphrase for this file: nothing was imported. Check the keyboard layout and Caps Lock and try again',
+    ),
+  weakProtection: () =>
+    problem(
+      '',
+      'weak-protection',
+      'Захист цього файлу слабший, ніж створює «Відкрите село»: файл змінено або створено не цією програмою. Нічого не імпортовано',
+      'This file is protected more weakly than Open Village makes files: it was changed or not made by this app. Nothing was imported',
     ),
   newer: (appVersion: string) =>
     problem(

@@ -18,6 +18,8 @@ import {
   decodeTransferFile,
   encodeTransferFile,
   FILE_EXTENSION,
+  type FilePreview,
+  previewTransferFile,
   type TransferFile,
   type TransferKind,
 } from '../../../shared/transfer/format';
@@ -50,6 +52,8 @@ export interface ImportReport {
   present: number;
   /** The profile restored on a fresh PC, else null. */
   restoredProfile: Profile | null;
+  /** False for a version 1 file: it travelled unencrypted, and the screen says so. */
+  wasEncrypted: boolean;
 }
 
 /** `2026-11-27T21:05:00.000Z` → `2026-11-27-2105`. */
@@ -59,8 +63,17 @@ function countsOf(collections: Record<string, unknown[]>): Record<string, number
   return Object.fromEntries(Object.entries(collections).map(([n, docs]) => [n, docs.length]));
 }
 
-/** The whole local database (every data collection, attachments included) and the profile, as a backup file. */
-export async function makeBackup(db: AppDatabase, profile: Profile, appVersion: string, now: Date): Promise<MadeFile> {
+/**
+ * The whole local database (every data collection, attachments included) and the profile, as a backup file encrypted
+ * with the passphrase (at least MIN_PASSPHRASE_LENGTH characters: a shorter one throws, screens check it first).
+ */
+export async function makeBackup(
+  db: AppDatabase,
+  profile: Profile,
+  appVersion: string,
+  now: Date,
+  passphrase: string,
+): Promise<MadeFile> {
   const collections = await readRecords(db, DATA_COLLECTIONS, null);
   const createdAt = now.toISOString();
   const bytes = await encodeTransferFile(
@@ -74,6 +87,7 @@ export async function makeBackup(db: AppDatabase, profile: Profile, appVersion: 
       schemaVersions: schemaVersions(db, DATA_COLLECTIONS),
     },
     { collections, profile: { ...profile } },
+    passphrase,
     webCodec,
   );
   await saveLastBackupAt(db, createdAt);
@@ -96,6 +110,7 @@ export async function makeTransfer(
   to: string,
   appVersion: string,
   now: Date,
+  passphrase: string,
 ): Promise<Result<MadeFile, Problem>> {
   if (!profile.communityCode) return err(TRANSFER_PROBLEMS.noCommunity());
   const isCentral = profile.villageCode === CENTRAL_CODE;
@@ -115,6 +130,7 @@ export async function makeTransfer(
       schemaVersions: schemaVersions(db, DATA_COLLECTIONS),
     },
     { collections, profile: null },
+    passphrase,
     webCodec,
   );
   return ok({
@@ -139,12 +155,42 @@ function profileOf(saved: Profile | null): Profile | null {
   return { villageCode, villageName, workstation, operatorName, role, ...(communityCode ? { communityCode } : {}) };
 }
 
-/** Reads and decodes a picked file after the checks that need no byte of it. */
-async function readFile(file: PickedFile, kind: TransferKind, appVersion: string, db: AppDatabase) {
+/** The bytes of a picked file after the checks that need none of them, or why not. */
+async function bytesOf(file: PickedFile, kind: TransferKind): Promise<Result<Uint8Array, Problem>> {
   const early = checkFileInfo(file, kind);
   if (early) return err(early);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return decodeTransferFile(bytes, { appVersion, schemaVersions: schemaVersions(db, DATA_COLLECTIONS) }, webCodec);
+  return ok(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** Reads, decrypts and decodes a picked file (the one key derivation of an import happens here). */
+async function readFile(file: PickedFile, kind: TransferKind, appVersion: string, db: AppDatabase, passphrase: string) {
+  const bytes = await bytesOf(file, kind);
+  if (!bytes.ok) return bytes;
+  const app = { appVersion, schemaVersions: schemaVersions(db, DATA_COLLECTIONS) };
+  return decodeTransferFile(bytes.value, app, webCodec, passphrase);
+}
+
+/**
+ * What a picked file says about itself before the passphrase is asked for: its readable header (kind, village,
+ * community, date, counts) and whether it is encrypted. Whether it may be imported on this PC is checked here on that
+ * header already, so nobody types a passphrase (and waits for the key derivation) for a file of another community;
+ * the header is not yet authenticated here, so the import checks again on the authenticated one.
+ */
+export async function previewFile(
+  db: AppDatabase,
+  file: PickedFile,
+  kind: TransferKind,
+  profile: Profile | null,
+  appVersion: string,
+): Promise<Result<FilePreview, Problem>> {
+  const bytes = await bytesOf(file, kind);
+  if (!bytes.ok) return bytes;
+  const app = { appVersion, schemaVersions: schemaVersions(db, DATA_COLLECTIONS) };
+  const preview = await previewTransferFile(bytes.value, app, webCodec);
+  if (!preview.ok) return preview;
+  const pc = workplaceOf(profile);
+  const refused = kind === 'backup' ? backupProblem(preview.value.header, pc) : transferProblem(preview.value.header, pc);
+  return refused ? err(refused) : preview;
 }
 
 const INGESTED: readonly string[] = ['appeals', 'events', 'files'] satisfies IngestCollection[];
@@ -209,12 +255,14 @@ async function writeRecords(
     await queueForSending(db, name, toSend, now.toISOString());
   }
   // Register rows follow the collections by themselves (projection.ts).
-  return { inserted, present, restoredProfile: null };
+  return { inserted, present, restoredProfile: null, wasEncrypted: file.isEncrypted };
 }
 
 /**
  * Restores a backup: on a fresh PC (no profile) with the profile it carries, so that registration indexes continue
- * where the old PC stopped; on a set-up PC only a backup of the same village (records it lacks are added).
+ * where the old PC stopped; on a set-up PC only a backup of the same village (records it lacks are added). The file
+ * is decrypted and authenticated first, and the village and community are checked on the authenticated header: a
+ * header edited to pass the check fails authentication, one edited to fail it is refused either way.
  */
 export async function restoreBackup(
   db: AppDatabase,
@@ -222,8 +270,9 @@ export async function restoreBackup(
   profile: Profile | null,
   appVersion: string,
   now: Date,
+  passphrase: string,
 ): Promise<Result<ImportReport, Problem>> {
-  const read = await readFile(file, 'backup', appVersion, db);
+  const read = await readFile(file, 'backup', appVersion, db, passphrase);
   if (!read.ok) return read;
   const pc = workplaceOf(profile);
   const early = backupProblem(read.value.header, pc);
@@ -240,15 +289,16 @@ export async function restoreBackup(
   return ok({ ...report, restoredProfile: restored });
 }
 
-/** Imports a transfer file at its destination (the council, or the village it is for). */
+/** Imports a transfer file at its destination (the council, or the village it is for), after authenticating it. */
 export async function importTransfer(
   db: AppDatabase,
   file: PickedFile,
   profile: Profile | null,
   appVersion: string,
   now: Date,
+  passphrase: string,
 ): Promise<Result<ImportReport, Problem>> {
-  const read = await readFile(file, 'transfer', appVersion, db);
+  const read = await readFile(file, 'transfer', appVersion, db, passphrase);
   if (!read.ok) return read;
   const pc = workplaceOf(profile);
   const early = transferProblem(read.value.header, pc);

@@ -1,20 +1,54 @@
-import type { TransferCodec } from '../../../shared/transfer/format';
+import type { FileKey, TransferCodec } from '../../../shared/transfer/format';
+
+// The casts only bridge the DOM and Node typings of the same streams and buffers (this file type-checks in both).
+const buf = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
 
 async function through(stream: CompressionStream | DecompressionStream, bytes: Uint8Array): Promise<Uint8Array> {
-  const out = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
-  // The cast only bridges the DOM and Node typings of the same stream (this file type-checks in both).
+  const out = new Blob([buf(bytes)]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(out as ConstructorParameters<typeof Response>[0]).arrayBuffer());
+}
+
+/** HKDF labels: one PBKDF2 output gives two independent values, so the stored check reveals nothing of the key. */
+const KEY_INFO = new TextEncoder().encode('open-village file key v2');
+const CHECK_INFO = new TextEncoder().encode('open-village key check v2');
+
+/**
+ * PBKDF2-HMAC-SHA256 to a 256-bit secret (one block: the full iteration count buys one derivation, not two as asking
+ * PBKDF2 for 512 bits would), then HKDF-SHA256 splits it into the AES-256-GCM key (non-extractable) and the key check.
+ */
+async function deriveFileKey(passphrase: Uint8Array, salt: Uint8Array, iterations: number): Promise<FileKey> {
+  const subtle = crypto.subtle;
+  const base = await subtle.importKey('raw', buf(passphrase), 'PBKDF2', false, ['deriveBits']);
+  const secret = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: buf(salt), iterations }, base, 256);
+  const hkdf = await subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey', 'deriveBits']);
+  const hkdfParams = (info: Uint8Array) => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: buf(info) });
+  const key = await subtle.deriveKey(hkdfParams(KEY_INFO), hkdf, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const check = new Uint8Array(await subtle.deriveBits(hkdfParams(CHECK_INFO), hkdf, 128));
+  const gcm = (iv: Uint8Array, additionalData: Uint8Array) => ({
+    name: 'AES-GCM',
+    iv: buf(iv),
+    additionalData: buf(additionalData),
+    tagLength: 128,
+  });
+  return {
+    check,
+    seal: async (iv, plain, aad) => new Uint8Array(await subtle.encrypt(gcm(iv, aad), key, buf(plain))),
+    open: async (iv, sealed, aad) => new Uint8Array(await subtle.decrypt(gcm(iv, aad), key, buf(sealed))),
+  };
 }
 
 /**
  * The codec of the web platform: gzip by CompressionStream / DecompressionStream (which rejects a cut or corrupted
- * stream), SHA-256 by crypto.subtle. The same code runs in Chromium, Electron's renderer and Node 22 tests.
+ * stream), SHA-256, randomness and encryption by crypto.subtle. The same code runs in Chromium, Electron's renderer
+ * and Node 22 tests.
  */
 export const webCodec: TransferCodec = {
   gzip: (bytes) => through(new CompressionStream('gzip'), bytes),
   gunzip: (bytes) => through(new DecompressionStream('gzip'), bytes),
   async sha256Hex(bytes) {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buf(bytes)));
     return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   },
+  randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+  deriveFileKey,
 };

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { formatDateTime } from '../../i18n/i18n';
 import { saveFile } from '../../ui/save-file';
+import { EMPTY_PAIR, NewPassphrase, pairError } from './NewPassphrase';
 import { OutcomeLine } from './OutcomeLine';
 import { failure, madeText, type Outcome } from './outcome';
 import { RestoreFromBackup } from './RestoreFromBackup';
@@ -17,12 +18,20 @@ export function BackupScreen() {
   const { lastBackupAt } = useBackupState();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [pair, setPair] = useState(EMPTY_PAIR);
+  const [pairProblem, setPairProblem] = useState<string | undefined>();
 
-  const backup = async () => {
+  const backup = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem = pairError(t, pair);
+    setPairProblem(problem);
+    if (problem) return;
     setBusy(true);
-    setOutcome(null);
+    // Reading every record and the key derivation take a few seconds on an old PC: say that something is happening.
+    setOutcome({ text: t('backup.encrypting'), isError: false });
     try {
-      const made = await records.makeBackup();
+      const made = await records.makeBackup(pair.first);
+      setPair(EMPTY_PAIR);
       saveFile(made.fileName, made.bytes);
       setOutcome(madeText(t, 'backup.made', made));
     } catch (error) {
@@ -41,9 +50,21 @@ export function BackupScreen() {
         <p data-testid="last-backup">
           {lastBackupAt ? t('backup.lastBackup', { time: formatDateTime(lastBackupAt, lang) }) : t('backup.neverBackedUp')}
         </p>
-        <button type="button" className="primary" onClick={() => void backup()} disabled={isBusy}>
-          {t('backup.make')}
-        </button>
+        <form onSubmit={(e) => void backup(e)} noValidate>
+          <NewPassphrase
+            id="backup-passphrase"
+            value={pair}
+            onChange={(next) => {
+              // The error stays until the next try would pass: it goes as soon as the passphrase is typed again.
+              setPair(next);
+              setPairProblem(undefined);
+            }}
+            error={pairProblem}
+          />
+          <button type="submit" className="primary" disabled={isBusy}>
+            {t('backup.make')}
+          </button>
+        </form>
         <OutcomeLine outcome={outcome} />
         <RestoreFromBackup records={records} profile={profile} />
       </section>

@@ -1,11 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FILE_EXTENSION } from '../../../shared/transfer/format';
 import type { Profile } from '../../data/profile.repository';
 import type { Records } from '../../data/records';
-import { FilePicker } from './FilePicker';
-import { OutcomeLine } from './OutcomeLine';
-import { failure, importedText, type Outcome, refusal } from './outcome';
+import { OpenFile } from './OpenFile';
+import { importedText } from './outcome';
 
 interface Props {
   /** Passed in: the setup screen of a fresh PC has no app services yet. */
@@ -18,25 +15,21 @@ interface Props {
 
 /** Restores a backup file: on the backup screen, and on the setup screen of a fresh PC. */
 export function RestoreFromBackup({ records, profile, onProfileRestored }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'uk';
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const onFile = async (file: File) => {
-    setOutcome(null);
-    try {
-      const result = await records.restoreBackup(file, profile);
-      if (!result.ok) return setOutcome(refusal(result.error, lang));
-      setOutcome(importedText(t, 'backup.restored', result.value));
-      if (result.value.restoredProfile) await onProfileRestored?.(result.value.restoredProfile);
-    } catch (error) {
-      setOutcome(failure(t, error));
-    }
-  };
+  const { t } = useTranslation();
   return (
     <div>
-      <FilePicker id="backup-restore" label={t('backup.restore')} accept={FILE_EXTENSION.backup} onFile={onFile} />
+      <OpenFile
+        id="backup-restore"
+        kind="backup"
+        label={t('backup.restore')}
+        preview={(file) => records.previewFile(file, 'backup', profile)}
+        open={(file, passphrase) => records.restoreBackup(file, profile, passphrase)}
+        describe={(report) => importedText(t, 'backup.restored', report)}
+        onOpened={async (report) => {
+          if (report.restoredProfile) await onProfileRestored?.(report.restoredProfile);
+        }}
+      />
       <p className="hint">{t('backup.restoreHint')}</p>
-      <OutcomeLine outcome={outcome} />
     </div>
   );
 }

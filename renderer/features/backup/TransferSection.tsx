@@ -2,12 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isVillageCode } from '../../../shared/domain/indexes/reg-index';
 import { CENTRAL_CODE } from '../../../shared/transfer/acceptance';
-import { FILE_EXTENSION } from '../../../shared/transfer/format';
 import { useApp } from '../../app/app-context';
 import { Field } from '../../ui/Field';
 import { saveFile } from '../../ui/save-file';
 import { CommunityCode } from './CommunityCode';
-import { FilePicker } from './FilePicker';
+import { EMPTY_PAIR, NewPassphrase, pairError } from './NewPassphrase';
+import { OpenFile } from './OpenFile';
 import { OutcomeLine } from './OutcomeLine';
 import { failure, importedText, madeText, type Outcome, refusal } from './outcome';
 
@@ -20,30 +20,31 @@ export function TransferSection() {
   const [target, setTarget] = useState('');
   const [targetError, setTargetError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pair, setPair] = useState(EMPTY_PAIR);
+  const [pairProblem, setPairProblem] = useState<string | undefined>();
+  const [isBusy, setBusy] = useState(false);
 
   const make = async (e: FormEvent) => {
     e.preventDefault();
     setOutcome(null);
     const to = isCentral ? target.trim().toLowerCase() : CENTRAL_CODE;
-    if (isCentral && (!isVillageCode(to) || to === CENTRAL_CODE)) return setTargetError(t('backup.villageInvalid'));
-    setTargetError(undefined);
+    const badTarget = isCentral && (!isVillageCode(to) || to === CENTRAL_CODE);
+    setTargetError(badTarget ? t('backup.villageInvalid') : undefined);
+    const problem = pairError(t, pair);
+    setPairProblem(problem);
+    if (badTarget || problem) return;
+    setBusy(true);
+    setOutcome({ text: t('backup.encrypting'), isError: false });
     try {
-      const result = await records.makeTransfer(to);
+      const result = await records.makeTransfer(to, pair.first);
+      setPair(EMPTY_PAIR);
       if (!result.ok) return setOutcome(refusal(result.error, lang));
       saveFile(result.value.fileName, result.value.bytes);
       setOutcome(madeText(t, 'backup.madeTransfer', result.value));
     } catch (error) {
       setOutcome(failure(t, error));
-    }
-  };
-
-  const onFile = async (file: File) => {
-    setOutcome(null);
-    try {
-      const result = await records.importTransfer(file);
-      setOutcome(result.ok ? importedText(t, 'backup.imported', result.value) : refusal(result.error, lang));
-    } catch (error) {
-      setOutcome(failure(t, error));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -58,10 +59,29 @@ export function TransferSection() {
             <input id="transfer-target" value={target} onChange={(e) => setTarget(e.target.value)} />
           </Field>
         )}
-        <button type="submit">{isCentral ? t('backup.makeForVillage') : t('backup.makeForCouncil')}</button>
+        <NewPassphrase
+          id="transfer-passphrase"
+          value={pair}
+          onChange={(next) => {
+            // The error stays until the next try would pass: it goes as soon as the passphrase is typed again.
+            setPair(next);
+            setPairProblem(undefined);
+          }}
+          error={pairProblem}
+        />
+        <button type="submit" disabled={isBusy}>
+          {isCentral ? t('backup.makeForVillage') : t('backup.makeForCouncil')}
+        </button>
       </form>
-      <FilePicker id="transfer-import" label={t('backup.importTransfer')} accept={FILE_EXTENSION.transfer} onFile={onFile} />
       <OutcomeLine outcome={outcome} />
+      <OpenFile
+        id="transfer-import"
+        kind="transfer"
+        label={t('backup.importTransfer')}
+        preview={(file) => records.previewFile(file, 'transfer', profile)}
+        open={(file, passphrase) => records.importTransfer(file, passphrase)}
+        describe={(report) => importedText(t, 'backup.imported', report)}
+      />
     </section>
   );
 }

@@ -11,6 +11,9 @@ import { webCodec } from '../../../renderer/data/transfer/web-codec';
 import { decodeTransferFile, encodeTransferFile } from '../../../shared/transfer/format';
 import { uniqueDbName } from '../../helpers/data/test-db';
 
+/** The passphrase the test's files are made and opened with. */
+const PASSPHRASE = 'Глибоке-2026 весна';
+
 addRxPlugin(RxDBAttachmentsPlugin);
 
 const SCANS_SCHEMA = {
@@ -59,9 +62,10 @@ test('records with attachments: export → file → import gives the same bytes;
       schemaVersions: schemaVersions(source, ['scans']),
     },
     { collections: records, profile: null },
+    PASSPHRASE,
     webCodec,
   );
-  const decoded = await decodeTransferFile(bytes, { appVersion: '0.1.0', schemaVersions: { scans: 0 } }, webCodec);
+  const decoded = await decodeTransferFile(bytes, { appVersion: '0.1.0', schemaVersions: { scans: 0 } }, webCodec, PASSPHRASE);
   if (!decoded.ok) throw new Error(decoded.error.message.en);
 
   const target = await scansDb();

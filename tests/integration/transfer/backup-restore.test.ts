@@ -20,6 +20,9 @@ import { dump, pickedFile } from '../../helpers/data/transfer-files';
 import { samplePdf } from '../../helpers/files/sample-files';
 import { registerMany } from '../../helpers/sync/volume';
 
+/** The passphrase the test's files are made and opened with. */
+const PASSPHRASE = 'Глибоке-2026 весна';
+
 const VERSION = '0.1.0';
 const profile: Profile = profileOf({ communityCode: 'hlybotska' });
 
@@ -50,13 +53,13 @@ describe('backup and restore', () => {
     const stored = await storeFiles(old, profile, firstAppeal.toJSON(), [pdf.file], new Date());
     if (!stored.ok) throw new Error(JSON.stringify(stored.problems));
     const [scan] = stored.files;
-    const made = await makeBackup(old, profile, VERSION, new Date('2026-11-27T10:00:00.000Z'));
+    const made = await makeBackup(old, profile, VERSION, new Date('2026-11-27T10:00:00.000Z'), PASSPHRASE);
     expect(made.fileName).toMatch(/^open-village-hlyboke-2026-11-27-1000\.ovbackup$/);
     expect(made.counts).toEqual({ appeals: 3, events: 3, files: 1 });
     expect(await loadLastBackupAt(old)).toBe('2026-11-27T10:00:00.000Z');
 
     const fresh = await dbs.create();
-    const r = await restoreBackup(fresh, pickedFile(made.fileName, made.bytes), null, VERSION, new Date());
+    const r = await restoreBackup(fresh, pickedFile(made.fileName, made.bytes), null, VERSION, new Date(), PASSPHRASE);
     if (!r.ok) throw new Error(r.error.message.en);
     expect(r.value).toMatchObject({ inserted: { appeals: 3, events: 3, files: 1 }, present: 0, restoredProfile: profile });
     expect(await loadProfile(fresh)).toEqual(profile);
@@ -77,14 +80,14 @@ describe('backup and restore', () => {
     const old = await dbs.create('memory');
     await saveProfile(old, profile);
     await registerMany(old, profile, 1000, () => 2);
-    const made = await makeBackup(old, profile, VERSION, new Date());
-    const transfer = await makeTransfer(old, profile, 'central', VERSION, new Date());
-    const plain = await webCodec.gunzip(made.bytes);
+    const made = await makeBackup(old, profile, VERSION, new Date(), PASSPHRASE);
+    const transfer = await makeTransfer(old, profile, 'central', VERSION, new Date(), PASSPHRASE);
+    const plain = JSON.stringify(await readRecords(old, DATA_COLLECTIONS, null)).length;
     console.log(
-      `1,000 appeals + 2,000 events: backup ${made.bytes.length} bytes (${plain.length} uncompressed), transfer ${transfer.ok ? transfer.value.bytes.length : '?'} bytes`,
+      `1,000 appeals + 2,000 events: backup ${made.bytes.length} bytes (${plain} of JSON before gzip and encryption), transfer ${transfer.ok ? transfer.value.bytes.length : '?'} bytes`,
     );
     const fresh = await dbs.create('memory');
-    const r = await restoreBackup(fresh, pickedFile(made.fileName, made.bytes), null, VERSION, new Date());
+    const r = await restoreBackup(fresh, pickedFile(made.fileName, made.bytes), null, VERSION, new Date(), PASSPHRASE);
     expect(r.ok && r.value.inserted).toEqual({ appeals: 1000, events: 2000, files: 0 });
     expect(await counts(fresh)).toEqual({ appeals: 1000, events: 2000, register: 1000, outbox: 3000 });
     expect(await dump(fresh)).toEqual(await dump(old));
@@ -93,12 +96,12 @@ describe('backup and restore', () => {
   test('importing the same backup twice changes nothing the second time', async () => {
     const old = await dbs.create();
     await village(old, 2);
-    const made = await makeBackup(old, profile, VERSION, new Date());
+    const made = await makeBackup(old, profile, VERSION, new Date(), PASSPHRASE);
     const pc = await dbs.create();
-    const first = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), null, VERSION, new Date());
+    const first = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), null, VERSION, new Date(), PASSPHRASE);
     expect(first.ok).toBe(true);
     const before = { ...(await counts(pc)), data: await dump(pc) };
-    const second = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), profile, VERSION, new Date());
+    const second = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), profile, VERSION, new Date(), PASSPHRASE);
     if (!second.ok) throw new Error(second.error.message.en);
     expect(second.value).toMatchObject({ inserted: { appeals: 0, events: 0 }, present: 4, restoredProfile: null });
     expect({ ...(await counts(pc)), data: await dump(pc) }).toEqual(before);
@@ -120,6 +123,7 @@ describe('backup and restore', () => {
           schemaVersions: schemaVersions(old, DATA_COLLECTIONS),
         },
         { collections: body, profile: kind === 'backup' ? profile : null },
+        PASSPHRASE,
         webCodec,
       );
     const events = collections.events ?? [];
@@ -131,6 +135,7 @@ describe('backup and restore', () => {
       null,
       VERSION,
       new Date(),
+      PASSPHRASE,
     );
     expect(refusedBackup.ok ? null : refusedBackup.error).toMatchObject({
       code: 'invalid-document',
@@ -151,6 +156,7 @@ describe('backup and restore', () => {
       councilProfile,
       VERSION,
       new Date(),
+      PASSPHRASE,
     );
     expect(refusedTransfer.ok ? null : refusedTransfer.error.code).toBe('foreign-document');
     expect(await counts(council)).toEqual({ appeals: 0, events: 0, register: 0, outbox: 0 });
@@ -159,22 +165,22 @@ describe('backup and restore', () => {
   test('a set-up PC restores the records its own backup has and it lacks', async () => {
     const pc = await dbs.create();
     await village(pc, 2);
-    const made = await makeBackup(pc, profile, VERSION, new Date());
+    const made = await makeBackup(pc, profile, VERSION, new Date(), PASSPHRASE);
     const lost = await pc.appeals.find({ sort: [{ id: 'asc' }], limit: 1 }).exec();
     // A lost record (say, a damaged disk): write-once data is never removed by the app, so the test removes it itself.
     await pc.appeals.bulkRemove(lost.map((d) => d.id));
-    const r = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), profile, VERSION, new Date());
+    const r = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), profile, VERSION, new Date(), PASSPHRASE);
     expect(r.ok && r.value).toMatchObject({ inserted: { appeals: 1, events: 0, files: 0 }, present: 3 });
   });
 
   test('refused, with nothing written: truncated at several points, wrong extension, another village, a transfer file', async () => {
     const old = await dbs.create();
     await village(old, 2);
-    const made = await makeBackup(old, profile, VERSION, new Date());
+    const made = await makeBackup(old, profile, VERSION, new Date(), PASSPHRASE);
     const fresh = await dbs.create();
     const empty = await counts(fresh);
     const codeOf = async (name: string, bytes: Uint8Array, pcProfile: Profile | null = null) => {
-      const r = await restoreBackup(fresh, pickedFile(name, bytes), pcProfile, VERSION, new Date());
+      const r = await restoreBackup(fresh, pickedFile(name, bytes), pcProfile, VERSION, new Date(), PASSPHRASE);
       return r.ok ? 'ok' : r.error.code;
     };
     for (const cut of [100, Math.floor(made.bytes.length / 2), made.bytes.length - 3]) {
@@ -183,16 +189,16 @@ describe('backup and restore', () => {
     expect(await codeOf('backup.zip', made.bytes)).toBe('wrong-extension');
     // 200 MB declared: refused on the size alone, the bytes are never read.
     const huge = { name: 'huge.ovbackup', size: 200 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('read')) };
-    const tooLarge = await restoreBackup(fresh, huge, null, VERSION, new Date());
+    const tooLarge = await restoreBackup(fresh, huge, null, VERSION, new Date(), PASSPHRASE);
     expect(tooLarge.ok ? null : tooLarge.error.code).toBe('too-large');
     expect(await codeOf(made.fileName, new Uint8Array())).toBe('empty');
     expect(await codeOf(made.fileName, made.bytes, profileOf({ villageCode: 'zarichne', communityCode: 'hlybotska' }))).toBe(
       'wrong-village',
     );
-    const transfer = await makeTransfer(old, profile, 'central', VERSION, new Date());
+    const transfer = await makeTransfer(old, profile, 'central', VERSION, new Date(), PASSPHRASE);
     if (!transfer.ok) throw new Error(transfer.error.message.en);
     expect(await codeOf('t.ovbackup', transfer.value.bytes)).toBe('wrong-kind');
-    const newer = await makeBackup(old, profile, '9.0.0', new Date());
+    const newer = await makeBackup(old, profile, '9.0.0', new Date(), PASSPHRASE);
     expect(await codeOf(newer.fileName, newer.bytes)).toBe('newer-version');
     expect(await counts(fresh)).toEqual(empty);
     expect(await loadProfile(fresh)).toBeNull();

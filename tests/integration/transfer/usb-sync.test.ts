@@ -16,6 +16,9 @@ import { settled, TestDatabases } from '../../helpers/data/test-db';
 import { dump, pickedFile } from '../../helpers/data/transfer-files';
 import { type Community, clientSetup, provisionCommunity, startSync, statusWhere } from '../../helpers/sync/sync-clients';
 
+/** The passphrase the test's files are made and opened with. */
+const PASSPHRASE = 'Глибоке-2026 весна';
+
 const VERSION = '0.1.0';
 const COMMUNITY = 'hlybotska';
 
@@ -73,19 +76,19 @@ describe('transfer files by USB stick, then online sync', () => {
       appealIds.push(r.appeal.id);
       expect((await recordEvent(dbV, villageProfile, r.appeal, 'forwarded', { note: '' }, clock)).ok).toBe(true);
     }
-    const toCouncil = await makeTransfer(dbV, villageProfile, 'central', VERSION, new Date());
+    const toCouncil = await makeTransfer(dbV, villageProfile, 'central', VERSION, new Date(), PASSPHRASE);
     if (!toCouncil.ok) throw new Error(toCouncil.error.message.en);
     expect(toCouncil.value.fileName).toMatch(new RegExp(`^open-village-${a}-to-central-.*\\.ovtransfer$`));
 
     // At the council: the file lands as local writes, and the council's sync sends them to ov_central.
     const file = pickedFile(toCouncil.value.fileName, toCouncil.value.bytes);
-    const imported = await importTransfer(dbC, file, centralProfile, VERSION, new Date());
+    const imported = await importTransfer(dbC, file, centralProfile, VERSION, new Date(), PASSPHRASE);
     if (!imported.ok) throw new Error(imported.error.message.en);
     expect(imported.value).toMatchObject({ inserted: { appeals: 3, events: 3 }, present: 0 });
     expect(await waiting(dbC)).toBe(6);
     await settled(dbC);
     expect(await dbC.register.count().exec()).toBe(3);
-    const again = await importTransfer(dbC, file, centralProfile, VERSION, new Date());
+    const again = await importTransfer(dbC, file, centralProfile, VERSION, new Date(), PASSPHRASE);
     expect(again.ok && again.value).toMatchObject({ inserted: { appeals: 0, events: 0 }, present: 6 });
 
     const syncC = startSync(dbC, central.config);
@@ -115,7 +118,7 @@ describe('transfer files by USB stick, then online sync', () => {
       );
       expect(answered.ok).toBe(true);
     }
-    const toVillage = await makeTransfer(dbC, centralProfile, a, VERSION, new Date());
+    const toVillage = await makeTransfer(dbC, centralProfile, a, VERSION, new Date(), PASSPHRASE);
     if (!toVillage.ok) throw new Error(toVillage.error.message.en);
     expect(toVillage.value.counts).toEqual({ appeals: 3, events: 9, files: 0 });
 
@@ -125,6 +128,7 @@ describe('transfer files by USB stick, then online sync', () => {
       villageProfile,
       VERSION,
       new Date(),
+      PASSPHRASE,
     );
     if (!back.ok) throw new Error(back.error.message.en);
     expect(back.value).toMatchObject({ inserted: { appeals: 0, events: 6 }, present: 6 });
@@ -176,10 +180,10 @@ describe('transfer files by USB stick, then online sync', () => {
     const [dbV, dbC] = [await dbs.create('memory'), await dbs.create('memory')];
     const r = await registerAppeal(dbV, villageProfile, draftOf({ receivedOn: today }), clockOn(today));
     expect(r.ok).toBe(true);
-    const made = await makeTransfer(dbV, villageProfile, 'central', VERSION, new Date());
+    const made = await makeTransfer(dbV, villageProfile, 'central', VERSION, new Date(), PASSPHRASE);
     if (!made.ok) throw new Error(made.error.message.en);
     const codeOf = async (db: AppDatabase, profile: Profile, bytes = made.value.bytes) => {
-      const result = await importTransfer(db, pickedFile(made.value.fileName, bytes), profile, VERSION, new Date());
+      const result = await importTransfer(db, pickedFile(made.value.fileName, bytes), profile, VERSION, new Date(), PASSPHRASE);
       return result.ok ? 'ok' : result.error.code;
     };
     expect(await codeOf(dbC, { ...council, communityCode: 'inshska' })).toBe('wrong-community');

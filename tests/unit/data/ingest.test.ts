@@ -18,6 +18,9 @@ import { TestDatabases } from '../../helpers/data/test-db';
 import { pickedFile } from '../../helpers/data/transfer-files';
 import { eventOf } from '../shared/fixtures';
 
+/** The passphrase the test's files are made and opened with. */
+const PASSPHRASE = 'Глибоке-2026 весна';
+
 const calls = vi.hoisted(() => [] as { source: string; collection: string; mode: string }[]);
 vi.mock('../../../renderer/data/ingest/ingest', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../renderer/data/ingest/ingest')>();
@@ -202,11 +205,18 @@ describe('every path reaches ingest', () => {
     const pc = await memoryDb();
     const registered = await registerAppeal(pc, village, draftOf(), CLOCK);
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
-    const made = await makeTransfer(pc, village, 'central', VERSION, CLOCK.now);
+    const made = await makeTransfer(pc, village, 'central', VERSION, CLOCK.now, PASSPHRASE);
     if (!made.ok) throw new Error(made.error.message.en);
     const office = await memoryDb();
     calls.length = 0;
-    const imported = await importTransfer(office, pickedFile(made.value.fileName, made.value.bytes), council, VERSION, CLOCK.now);
+    const imported = await importTransfer(
+      office,
+      pickedFile(made.value.fileName, made.value.bytes),
+      council,
+      VERSION,
+      CLOCK.now,
+      PASSPHRASE,
+    );
     expect(imported.ok && imported.value.inserted).toMatchObject({ appeals: 1 });
     expect(calls).toContainEqual({ source: 'transfer', collection: 'appeals', mode: 'check' });
     expect(calls).toContainEqual({ source: 'transfer', collection: 'appeals', mode: 'store' });
@@ -214,7 +224,7 @@ describe('every path reaches ingest', () => {
     // Written around ingest by the test itself, as a forged or broken PC would hold them.
     const id = registered.appeal.id;
     await pc.events.insert(eventFor(id, 'answered', 'starosta'));
-    const forged = await makeTransfer(pc, village, 'central', VERSION, CLOCK.now);
+    const forged = await makeTransfer(pc, village, 'central', VERSION, CLOCK.now, PASSPHRASE);
     if (!forged.ok) throw new Error(forged.error.message.en);
     const refused = await importTransfer(
       office,
@@ -222,6 +232,7 @@ describe('every path reaches ingest', () => {
       council,
       VERSION,
       CLOCK.now,
+      PASSPHRASE,
     );
     expect(refused.ok ? null : refused.error).toMatchObject({
       code: 'invalid-document',
@@ -231,7 +242,7 @@ describe('every path reaches ingest', () => {
 
     await pc.events.bulkRemove([eventFor(id, 'answered', 'starosta').id]);
     await pc.events.insert(eventFor(id, 'comment', 'central'));
-    const councils = await makeTransfer(pc, village, 'central', VERSION, CLOCK.now);
+    const councils = await makeTransfer(pc, village, 'central', VERSION, CLOCK.now, PASSPHRASE);
     if (!councils.ok) throw new Error(councils.error.message.en);
     const foreign = await importTransfer(
       office,
@@ -239,6 +250,7 @@ describe('every path reaches ingest', () => {
       council,
       VERSION,
       CLOCK.now,
+      PASSPHRASE,
     );
     expect(foreign.ok ? null : foreign.error.code).toBe('foreign-document');
     expect(await office.events.count().exec()).toBe(0);
@@ -248,10 +260,10 @@ describe('every path reaches ingest', () => {
     const pc = await memoryDb();
     const registered = await registerAppeal(pc, village, draftOf(), CLOCK);
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
-    const made = await makeBackup(pc, village, VERSION, CLOCK.now);
+    const made = await makeBackup(pc, village, VERSION, CLOCK.now, PASSPHRASE);
     const fresh = await memoryDb();
     calls.length = 0;
-    const restored = await restoreBackup(fresh, pickedFile(made.fileName, made.bytes), null, VERSION, CLOCK.now);
+    const restored = await restoreBackup(fresh, pickedFile(made.fileName, made.bytes), null, VERSION, CLOCK.now, PASSPHRASE);
     expect(restored.ok && restored.value.inserted).toMatchObject({ appeals: 1 });
     expect(calls).toContainEqual({ source: 'backup', collection: 'appeals', mode: 'store' });
     await fresh.remove();
@@ -260,7 +272,7 @@ describe('every path reaches ingest', () => {
     const id = registered.appeal.id;
     const doc = await pc.appeals.findOne(id).exec();
     await doc?.incrementalPatch({ surname: 'Підроблений' });
-    const tampered = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), village, VERSION, CLOCK.now);
+    const tampered = await restoreBackup(pc, pickedFile(made.fileName, made.bytes), village, VERSION, CLOCK.now, PASSPHRASE);
     expect(tampered.ok ? null : tampered.error.code).toBe('tampered-document');
     expect((await pc.appeals.findOne(id).exec())?.surname).toBe('Підроблений');
   });

@@ -17,6 +17,9 @@ import { CLOCK, draftOf, profileOf, TODAY } from '../../helpers/data/fixtures';
 import { TestDatabases } from '../../helpers/data/test-db';
 import { pickedFile } from '../../helpers/data/transfer-files';
 
+/** The passphrase the test's files are made and opened with. */
+const PASSPHRASE = 'Глибоке-2026 весна';
+
 const VERSION = '0.1.0';
 const COMMUNITY = 'hlybotska';
 const village: Profile = profileOf({ communityCode: COMMUNITY });
@@ -199,13 +202,13 @@ describe('createRecords', () => {
     const old = await pc();
     const registered = await old.records.registerAppeal(draftOf());
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
-    const made = await old.records.makeBackup();
+    const made = await old.records.makeBackup(PASSPHRASE);
     expect(made.counts).toMatchObject({ appeals: 1 });
     expect(await seen(old.records.observeLastBackupAt, (at) => at !== null)).toBe(CLOCK.now.toISOString());
 
     const fresh = await pc({ profile: null });
     await expect(fresh.records.registerAppeal(draftOf())).rejects.toThrow('no profile');
-    const restored = await fresh.records.restoreBackup(pickedFile(made.fileName, made.bytes), null);
+    const restored = await fresh.records.restoreBackup(pickedFile(made.fileName, made.bytes), null, PASSPHRASE);
     expect(restored.ok && restored.value).toMatchObject({ inserted: { appeals: 1 }, restoredProfile: village });
     const again = await fresh.records.registerAppeal(draftOf());
     // The index continues where the old PC stopped.

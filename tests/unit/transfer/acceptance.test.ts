@@ -14,8 +14,6 @@ const header = (over: Partial<TransferHeader>): TransferHeader => ({
   from: 'hlyboke',
   to: 'central',
   collections: {},
-  bodyBytes: 0,
-  bodySha256: '',
   ...over,
 });
 
