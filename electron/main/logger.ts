@@ -13,12 +13,28 @@ export interface Logger {
 const MAX_LOG_BYTES = 1024 * 1024;
 // Field names that could carry credentials or personal data are never written, whatever the caller passes.
 const SECRET_FIELD = /pass|token|secret|cookie|auth|credential|key/i;
+// The register's personal fields (the Law on Personal Data Protection): a log is sent to support, the register is not.
+const PERSONAL_FIELD = /surname|given|patronymic|name|address|phone|email|text|body|doc|record|query|search|file|path|title/i;
+/** Longer values are cut: an error's own words fit, a record dumped into its message does not. */
+const MAX_VALUE_CHARS = 200;
 
-/** Formats one log line; secret-looking fields are redacted. */
+/**
+ * A value as it may be logged. Errors from CouchDB, RxDB or Node can quote a whole document (`… {"surname":…}`) or a
+ * file path that names a resident: everything from the first `{` or `[` on is dropped, and the rest is cut short.
+ */
+export function logValue(value: string | number | boolean | null | undefined): string {
+  if (typeof value !== 'string') return JSON.stringify(value ?? null);
+  const body = value.search(/[{[]/);
+  let text = body >= 0 ? `${value.slice(0, body)}[body dropped]` : value;
+  if (text.length > MAX_VALUE_CHARS) text = `${text.slice(0, MAX_VALUE_CHARS)}…`;
+  return JSON.stringify(text);
+}
+
+/** Formats one log line; secret-looking and personal-looking fields are redacted, long or body-carrying values reduced. */
 export function formatLogLine(level: LogLevel, message: string, fields: LogFields | undefined, now: Date): string {
   const parts = [now.toISOString(), level.toUpperCase(), message.replace(/[\r\n]+/g, ' ')];
   for (const [name, value] of Object.entries(fields ?? {})) {
-    parts.push(`${name}=${SECRET_FIELD.test(name) ? '[redacted]' : JSON.stringify(value ?? null)}`);
+    parts.push(`${name}=${SECRET_FIELD.test(name) || PERSONAL_FIELD.test(name) ? '[redacted]' : logValue(value)}`);
   }
   return `${parts.join(' ')}\n`;
 }

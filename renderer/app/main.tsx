@@ -4,6 +4,7 @@ import { initI18n } from '../i18n/i18n';
 import { platform } from '../platform/platform';
 import { App } from './App';
 import { bootstrap } from './bootstrap';
+import { guardConsole } from './console-guard';
 import { FatalError } from './FatalError';
 import './styles.css';
 
@@ -31,5 +32,8 @@ function registerServiceWorker(): void {
   });
 }
 
+// Development keeps whole errors to debug with test data; a built app never shows a record in its console.
+// Uncaught errors are left to the browser: Chromium prints them itself, and the end-to-end tests watch for them.
+if (!import.meta.env.DEV) guardConsole();
 registerServiceWorker();
 void start();

@@ -49,13 +49,28 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Only the app shell is ever cached: the council may serve CouchDB on this same origin (a reverse proxy path), and its
+// answers (a session, records, an appeal's attached scans) are personal data that must not land in Cache Storage,
+// which nothing ever clears. Every other request goes to the network untouched, as if there were no service worker.
+function isShell(url) {
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return false;
+  const rest = url.pathname.slice(scope.pathname.length);
+  return rest === '' || rest === 'index.html' || rest === 'precache.json' || /^(?:assets|pdfjs)\/[^/]+$/.test(rest);
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const shell = isShell(url);
+  // A navigation to any page of the app's scope still gets the shell when offline; it is cached only if it is the shell.
+  const navigation = request.mode === 'navigate' && url.origin === self.location.origin;
+  if (!shell && !navigation) return;
   event.respondWith(
     fetch(request)
       .then((response) => {
-        if (response.ok) {
+        if (response.ok && shell) {
           const copy = response.clone();
           void caches.open(CACHE).then((cache) => cache.put(request, copy));
         }
@@ -63,7 +78,7 @@ self.addEventListener('fetch', (event) => {
       })
       .catch(async () => {
         // ignoreVary: module scripts are requested with an Origin header, the cached copy was fetched without one.
-        const cached = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
+        const cached = shell ? await caches.match(request, { ignoreSearch: true, ignoreVary: true }) : undefined;
         if (cached) return cached;
         if (request.mode === 'navigate') return (await caches.match('./index.html')) ?? Response.error();
         return Response.error();

@@ -2,7 +2,7 @@
  * `doctor`'s conclusions about the server's own settings: compression of responses (the reverse proxy's job), the login
  * lockout and the size limits. Pure.
  */
-import { serverSettings } from '../../shared/couch/server-settings';
+import { SESSION_COOKIE_SETTINGS, serverSettings } from '../../shared/couch/server-settings';
 import { configFix, setupFix } from './doctor-fixes';
 import {
   type CompressionObservation,
@@ -110,6 +110,7 @@ export function nodeFindings(ctx: DoctorContext, n: NodeConfigObservation): Find
       );
     }
   }
+  out.push(sessionCookieFinding(ctx, n));
   if (wrong.length > 0) {
     out.push(
       finding(
@@ -131,4 +132,31 @@ export function nodeFindings(ctx: DoctorContext, n: NodeConfigObservation): Find
     );
   }
   return out;
+}
+
+/**
+ * The browser's login cookie as `setup` makes it: not persistent and `SameSite=Strict` (shared/couch/server-settings.ts).
+ * CouchDB's defaults (a cookie that survives the browser, no SameSite) are a warning, not an error: the app works with
+ * them, but a shared PC keeps the login after the window is closed.
+ */
+function sessionCookieFinding(ctx: DoctorContext, n: NodeConfigObservation): Finding {
+  const wrong = SESSION_COOKIE_SETTINGS.filter((s) => n.config?.[s.section]?.[s.key] !== s.value).map((s) => {
+    const current = n.config?.[s.section]?.[s.key];
+    return `[${s.section}] ${s.key} = ${current ?? '—'} (${s.value})`;
+  });
+  if (wrong.length > 0) {
+    return finding(
+      'warning',
+      'session-cookie',
+      `Cookie входу в браузері (${n.node}): ${wrong.join('; ')}; без цього вхід переживає закриття браузера і cookie надсилається з чужих сайтів`,
+      `Browser login cookie (${n.node}): ${wrong.join('; ')}; without this a login outlives the browser window and the cookie is sent from other sites`,
+      setupFix(ctx),
+    );
+  }
+  return finding(
+    'ok',
+    'session-cookie',
+    `Cookie входу в браузері: до закриття браузера, SameSite=Strict (${n.node}); Secure додає проксі з HTTPS`,
+    `Browser login cookie: until the browser closes, SameSite=Strict (${n.node}); the HTTPS proxy adds Secure`,
+  );
 }

@@ -77,8 +77,40 @@ export function serverSettings(origins: readonly string[]): ServerSetting[] {
     { section: 'couchdb', key: 'max_document_size', value: String(MAX_DOCUMENT_SIZE), why: limits },
     { section: 'couchdb', key: 'max_attachment_size', value: String(MAX_ATTACHMENT_SIZE), why: limits },
     { section: 'chttpd', key: 'max_http_request_size', value: String(MAX_HTTP_REQUEST_SIZE), why: limits },
+    ...SESSION_COOKIE_SETTINGS,
   ];
 }
+
+/**
+ * The browser's login cookie (`AuthSession`, from `POST /_session`). Measured on CouchDB 3.4.3: by default it carries
+ * `Expires`/`Max-Age`, so it outlives the browser window on a shared PC, and no `SameSite`. `allow_persistent_cookies
+ * = false` drops both dates (a session cookie: gone when the browser closes; the token itself still expires after
+ * `[chttpd_auth] timeout`); `same_site = strict` adds `SameSite=Strict`, which a fetch from the council's web page
+ * still carries because that page and CouchDB are on the same site (same registrable domain, same scheme; the port
+ * does not count). A page on another site would need `SameSite=None; Secure`, and Chromium blocks such third-party
+ * cookies anyway, so that layout is not supported. CouchDB adds `Secure` only on its own TLS port, never behind a
+ * proxy (it has no setting for it, and ignores `X-Forwarded-Proto` there): the proxy adds it (README).
+ */
+export const SESSION_COOKIE_SETTINGS: readonly ServerSetting[] = [
+  {
+    section: 'chttpd_auth',
+    key: 'allow_persistent_cookies',
+    value: 'false',
+    why: {
+      uk: 'вхід у браузері не переживає закриття браузера',
+      en: 'a browser login does not outlive the browser window',
+    },
+  },
+  {
+    section: 'chttpd_auth',
+    key: 'same_site',
+    value: 'strict',
+    why: {
+      uk: 'браузер не надсилає cookie входу з чужих сайтів',
+      en: 'the browser sends the login cookie from no other site',
+    },
+  },
+];
 
 const cors = {
   uk: 'програма (app://open-village і веб-сторінка ради) може звертатися до сервера',

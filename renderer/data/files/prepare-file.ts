@@ -38,7 +38,8 @@ export async function prepareFile(file: Blob & { name: string }, downscale: Down
       bytes = await downscale(original, mime);
     } catch (error) {
       // An image the browser cannot decode is kept as it came: the check above already proved its type.
-      console.warn('files: image not downscaled', file.name, error);
+      // Not the file's name: it may name the resident.
+      console.warn('files: image not downscaled', file.type, file.size, error);
     }
   }
   return { ok: true, file: { name: file.name, mime, bytes, sha256: await sha256Hex(bytes) } };

@@ -77,6 +77,8 @@ export class CouchClient {
       ...rest,
       headers: this.headers((rest.headers as Record<string, string> | undefined) ?? {}),
       credentials: this.auth.kind === 'cookie' ? 'include' : 'omit',
+      // CouchDB's answers carry records (residents' personal data): never into the browser's disk cache.
+      cache: 'no-store',
       signal: AbortSignal.timeout(timeoutMs ?? REQUEST_TIMEOUT_MS),
     });
     const text = await response.text();
@@ -338,6 +340,7 @@ export class CouchClient {
       {
         headers: this.headers({ Accept: '*/*' }),
         credentials: this.auth.kind === 'cookie' ? 'include' : 'omit',
+        cache: 'no-store',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       },
     );

@@ -45,7 +45,14 @@ export function ActionForm({ kind, appeal, state, applicant, onDone }: Props) {
   };
 
   return (
-    <form className="action-form" onSubmit={(e) => void submit(e)} aria-label={t(`action.${kind}`)} noValidate>
+    <form
+      className="action-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t(`action.${kind}`)}
+      noValidate
+      // Answers and comments quote residents: not into the browser's session-restore files or autofill.
+      autoComplete="off"
+    >
       <h3>{t(`action.${kind}`)}</h3>
       {ACTION_FIELDS[kind].map((f, i) => {
         const id = `a-${kind}-${f.name}`;

@@ -70,6 +70,9 @@ export function NewAppealScreen() {
       onSubmit={(e) => void submit(e)}
       onKeyDown={onKeyDown}
       noValidate
+      // Chromium keeps the state of autocompletable fields on disk for session restore (the profile's Sessions folder,
+      // measured: the appeal text was there); off keeps what a resident said in the register only, and out of autofill.
+      autoComplete="off"
       aria-labelledby="new-title"
     >
       <h1 id="new-title">{t('form.title')}</h1>

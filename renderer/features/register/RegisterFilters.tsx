@@ -36,6 +36,8 @@ export function RegisterFilters({ villages, filter, onChange }: Props) {
           aria-label={t('register.search')}
           value={filter.text}
           onChange={(e) => set('text', e.target.value)}
+          // A search is a surname or an address: not into the browser's session-restore files or autofill.
+          autoComplete="off"
         />
       </label>
       <LabeledSelect

@@ -69,6 +69,21 @@ describe('setup', () => {
     }
     expect((await http(couch.url, null, 'GET', '/_up')).status).toBe(200);
   });
+
+  test('the browser login cookie is a session cookie with SameSite=Strict (CouchDB 3.4.3 default: Expires, Max-Age, no SameSite)', async () => {
+    const name = `cookie-${uniqueCode('ck')}`;
+    await addUser(couch.conn, couch.community, { name, password: 'cookie-pass', role: 'central' });
+    const res = await fetch(`${couch.url}/_session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, password: 'cookie-pass' }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('AuthSession=')) ?? '';
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).not.toMatch(/Expires=|Max-Age=/i);
+  });
 });
 
 describe('add-village', () => {

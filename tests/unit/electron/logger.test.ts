@@ -21,6 +21,27 @@ describe('main-process logger', () => {
     expect(line.split('\n')).toHaveLength(2);
   });
 
+  it('writes no personal data: personal-looking fields redacted, a record quoted in an error dropped, long values cut', () => {
+    const line = formatLogLine(
+      'error',
+      'ipc handler failed',
+      {
+        channel: 'print:save-pdf',
+        error: 'Error: document rejected {"surname":"Шевчук","phone":"+380671234567","text":"Прошу допомогти"}',
+        surname: 'Шевчук',
+        appealText: 'Прошу допомогти',
+        filePath: '/home/op/Documents/Шевчук.pdf',
+        reason: `x${'у'.repeat(500)}`,
+      },
+      at,
+    );
+    expect(line).not.toMatch(/Шевчук|380671234567|Прошу/);
+    expect(line).toContain('channel="print:save-pdf"');
+    expect(line).toContain('error="Error: document rejected [body dropped]"');
+    expect(line).toMatch(/surname=\[redacted\] appealText=\[redacted\] filePath=\[redacted\]/);
+    expect(line.length).toBeLessThan(400);
+  });
+
   it('appends to userData/logs/main.log and rotates past 1 MB', () => {
     const dir = tempDir('ov-logs-');
     const log = createFileLogger(dir, () => at);

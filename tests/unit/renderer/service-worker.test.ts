@@ -58,6 +58,10 @@ function serviceWorker(files: Record<string, string>) {
     skipWaiting: async () => {},
     addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
   };
+  const caches_ = caches;
+  // The same origin may serve CouchDB behind a proxy path (couchdb/…): what it answers is personal data.
+  files['couchdb/_session'] = '{"ok":true,"userCtx":{"name":"hlyboke-starosta"}}';
+  files['couchdb/ov-hlyb-hlyboke/appeal%3Ax'] = '{"surname":"Шевчук","address":"вул. Садова, 3"}';
   runInNewContext(SW_SOURCE, {
     self,
     caches,
@@ -75,7 +79,16 @@ function serviceWorker(files: Record<string, string>) {
     await done;
   };
   const cached = async () => [...((await caches.open('open-village-shell-v1')) as MemoryCache).entries.keys()].sort();
-  return { dispatch, cached, caches, fetched };
+  /** A page's GET: resolves with whether the worker answered it (false: the browser goes to the network itself). */
+  const get = async (url: string, mode = 'cors') => {
+    let answer: Promise<Response> | null = null;
+    listeners.get('fetch')?.({ request: { method: 'GET', url, mode }, respondWith: (p: Promise<Response>) => (answer = p) });
+    if (answer) await answer;
+    // The copy is put in the cache after the answer; let that settle.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return answer !== null;
+  };
+  return { dispatch, cached, caches: caches_, fetched, get };
 }
 
 const BUILD = {
@@ -136,5 +149,16 @@ describe('service worker (browser mode)', () => {
         `${SCOPE}pdfjs/openjpeg_nowasm_fallback.js`,
       ]),
     );
+  });
+
+  it('caches what the page fetches of the shell, never a same-origin CouchDB answer (personal data)', async () => {
+    const sw = serviceWorker({ ...BUILD });
+    expect(await sw.get(`${SCOPE}assets/index-NEW.js`)).toBe(true);
+    expect(await sw.get(`${SCOPE}couchdb/_session`)).toBe(false);
+    expect(await sw.get(`${SCOPE}couchdb/ov-hlyb-hlyboke/appeal%3Ax?attachments=true`)).toBe(false);
+    expect(await sw.get(`${SCOPE}couchdb/_utils/`, 'navigate')).toBe(true);
+    const cached = await sw.cached();
+    expect(cached).toEqual([`${SCOPE}assets/index-NEW.js`]);
+    expect(cached.filter((u) => u.includes('couchdb'))).toEqual([]);
   });
 });

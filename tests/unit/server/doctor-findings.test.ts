@@ -64,7 +64,11 @@ function healthy(): Observations {
       {
         node: 'couchdb@10.0.0.5',
         status: 200,
-        config: { couchdb: { ...SIZE_LIMITS }, chttpd: { max_http_request_size: '8388608' } },
+        config: {
+          couchdb: { ...SIZE_LIMITS },
+          chttpd: { max_http_request_size: '8388608' },
+          chttpd_auth: { allow_persistent_cookies: 'false', same_site: 'strict' },
+        },
       },
     ],
     villages: [VILLAGE],
@@ -270,6 +274,33 @@ const ROWS: [name: string, change: (o: Observations) => void, expected: Expected
       0,
     ],
     ['the size limits of setup', () => {}, { level: 'ok', code: 'size-limits' }, 0],
+    [
+      'the login cookie of setup',
+      () => {},
+      { level: 'ok', code: 'session-cookie', en: /until the browser closes, SameSite=Strict/ },
+      0,
+    ],
+    [
+      "CouchDB's default login cookie: persistent, no SameSite",
+      (o) => {
+        (o.nodes[0]?.config ?? {}).chttpd_auth = {};
+      },
+      {
+        level: 'warning',
+        code: 'session-cookie',
+        en: /allow_persistent_cookies = — \(false\); \[chttpd_auth\] same_site = — \(strict\)/,
+        fix: SETUP,
+      },
+      0,
+    ],
+    [
+      'a lax login cookie',
+      (o) => {
+        (o.nodes[0]?.config ?? {}).chttpd_auth = { allow_persistent_cookies: 'false', same_site: 'lax' };
+      },
+      { level: 'warning', code: 'session-cookie', en: /: \[chttpd_auth\] same_site = lax \(strict\); without/ },
+      0,
+    ],
     [
       'the configuration hidden by a proxy',
       (o) => {
