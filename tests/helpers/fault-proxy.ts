@@ -2,7 +2,8 @@
  * A fault-injecting HTTP proxy on 127.0.0.1 for sync tests and the sync benchmark: a village's weak link between the
  * app and the council's CouchDB. Settings change at run time: latency added in each direction, a bandwidth cap shared
  * by all connections (token-bucket pacing of every byte, headers included), a fraction of requests cut mid-request or
- * mid-response, and bursts of 5xx answered without forwarding. Counts the bytes on the wire in both directions.
+ * mid-response, a cut every N bytes of traffic, and bursts of 5xx answered without forwarding. Counts the bytes on the
+ * wire in both directions.
  *
  * node:http rather than node:net: 5xx bursts and cuts mid-request/mid-response need request boundaries, which a TCP
  * relay would re-parse (keep-alive, chunked bodies). Byte counts still come from the client sockets: exact wire bytes.
@@ -18,6 +19,12 @@ export interface FaultSettings {
   bytesPerSecond: number;
   /** Fraction (0–1) of requests cut: half of them mid-request (the server sees a broken body), half mid-response. */
   cutFraction: number;
+  /**
+   * Once this many bytes (both directions, heads included) went through since the last such cut, the connection whose
+   * body is flowing is destroyed, mid-request or mid-response: a link that drops every N bytes, whatever the client
+   * sends, so a client that restarts a big request from scratch never finishes. 0 means off. Counted as the cuts above.
+   */
+  cutEveryBytes: number;
   /** The next N requests are answered with `failStatus` and never reach the server. */
   failNext: number;
   failStatus: number;
@@ -74,12 +81,16 @@ const headerBytes = (first: string, raw: string[]) => first.length + raw.reduce(
 /** Resolves when the stream can take more, or when it closed (a client that went away must not hang the pump). */
 const writable = (to: NodeJS.WritableStream) => Promise.race([once(to, 'drain'), once(to, 'close')]).catch(() => {});
 
-/** Streams a body through the link; stops after `cutAfter` bytes (returning false) when set. */
+/**
+ * Streams a body through the link; stops (returning false) after `cutAfter` bytes when set, or as soon as `tripped`
+ * says the link drops now (checked after every slice, so a byte-count cut lands within a slice of its mark).
+ */
 async function pump(
   from: AsyncIterable<Buffer>,
   to: NodeJS.WritableStream & { destroyed: boolean },
   pass: Link,
   cutAfter: number | null,
+  tripped: () => boolean = () => false,
 ) {
   let sent = 0;
   for await (const chunk of from) {
@@ -91,6 +102,7 @@ async function pump(
       if (slice.length > 0 && !to.write(slice)) await writable(to);
       sent += slice.length;
       if (cutAfter !== null && sent >= cutAfter) return false;
+      if (tripped()) return false;
     }
   }
   return true;
@@ -103,10 +115,33 @@ export async function startFaultProxy(
 ): Promise<FaultProxy> {
   const upstream = new URL(target);
   if (!['127.0.0.1', 'localhost'].includes(upstream.hostname)) throw new Error(`only loopback targets: ${target}`);
-  const settings: FaultSettings = { latencyMs: 0, bytesPerSecond: 0, cutFraction: 0, failNext: 0, failStatus: 503 };
+  const settings: FaultSettings = {
+    latencyMs: 0,
+    bytesPerSecond: 0,
+    cutFraction: 0,
+    cutEveryBytes: 0,
+    failNext: 0,
+    failStatus: 503,
+  };
   Object.assign(settings, options.settings);
-  const up = link(() => settings.bytesPerSecond);
-  const down = link(() => settings.bytesPerSecond);
+  // Bytes through the link in both directions since the last byte-count cut (every paced byte passes one of these
+  // two), counted only while the cut is on, and from 0 after resetStats, so that each measured run sees its first
+  // cut after the same number of bytes.
+  let sinceCut = 0;
+  const counted =
+    (pass: Link): Link =>
+    (bytes) => {
+      if (settings.cutEveryBytes > 0) sinceCut += bytes;
+      return pass(bytes);
+    };
+  const up = counted(link(() => settings.bytesPerSecond));
+  const down = counted(link(() => settings.bytesPerSecond));
+  /** True once when the byte mark is passed: the body flowing at that moment is the one cut (one cut per mark). */
+  const tripped = () => {
+    if (settings.cutEveryBytes <= 0 || sinceCut < settings.cutEveryBytes) return false;
+    sinceCut = 0;
+    return true;
+  };
   const rnd = random(options.seed ?? 1);
   const counts = { requests: 0, cutMidRequest: 0, cutMidResponse: 0, failed: 0, statuses: {} as Record<number, number> };
   const sockets = new Set<Socket>();
@@ -138,15 +173,14 @@ export async function startFaultProxy(
     res.once('close', () => {
       if (!res.writableFinished) out.destroy();
     });
-    if (cut === 'request') {
-      const length = Number(req.headers['content-length'] ?? 0);
-      await pump(req, out, up, Math.floor(length / 2));
+    const length = Number(req.headers['content-length'] ?? 0);
+    const sent = await pump(req, out, up, cut === 'request' ? Math.floor(length / 2) : null, tripped);
+    if (cut === 'request' || !sent) {
       counts.cutMidRequest++;
       out.destroy();
       socket.destroy();
       return;
     }
-    await pump(req, out, up, null);
     out.end();
     const [answer] = await answered;
     await sleep(settings.latencyMs);
@@ -154,7 +188,7 @@ export async function startFaultProxy(
     res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
     // Half of a body of known length; after the first byte of a chunked (compressed) one.
     const half = Math.max(1, Math.floor(Number(answer.headers['content-length'] ?? 2) / 2));
-    const whole = await pump(answer, res, down, cut === 'response' ? half : null);
+    const whole = await pump(answer, res, down, cut === 'response' ? half : null, tripped);
     if (whole) return void res.end();
     counts.cutMidResponse++;
     answer.destroy();
@@ -208,6 +242,7 @@ export async function startFaultProxy(
       return { toServer, fromServer, ...counts, statuses: { ...counts.statuses } };
     },
     resetStats: () => {
+      sinceCut = 0;
       Object.assign(closed, { toServer: 0, fromServer: 0 });
       for (const s of sockets) {
         closed.toServer -= s.bytesRead;
