@@ -6,6 +6,7 @@ import { ID_PREFIX, statusDocId } from '../../../shared/couch/names';
 import type { Appeal, Role } from '../../../shared/domain/appeal/appeal.types';
 import { emptyDraft } from '../../../shared/domain/appeal/validate';
 import type { AppealEvent, EventKind, EventPayloads } from '../../../shared/domain/events/event.types';
+import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { appealIdFor } from '../../../shared/domain/indexes/appeal-id';
 
 /** An appeal document of `villageId`, registered by `role`; its id carries its village (appealIdFor). */
@@ -59,6 +60,24 @@ export function eventDoc(villageId: string, appealId: string, kind: EventKind, r
     payload: PAYLOADS[kind],
   } as AppealEvent;
   return { _id: `${ID_PREFIX.event}${event.id}`, type: 'event' as const, ...event };
+}
+
+/** A file's metadata (local form) attached to `appealId` of `villageId` by its starosta: 3 bytes in one chunk. */
+export function fileRecord(villageId: string, appealId: string, id: string): AttachedFile {
+  return {
+    id,
+    appealId,
+    villageId,
+    name: 'скан.pdf',
+    mime: 'application/pdf',
+    size: 3,
+    sha256: 'a'.repeat(64),
+    addedAt: '2026-11-02T09:20:00.000Z',
+    by: 'Олена Бондар',
+    role: 'starosta',
+    chunkSize: 65_536,
+    chunkCount: 1,
+  };
 }
 
 /** A village's status document. */

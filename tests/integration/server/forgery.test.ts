@@ -14,7 +14,7 @@ import { villageStatuses } from '../../../server/admin/status';
 import { RECORD_REVISION } from '../../../shared/couch/record-revision';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
 import { appealIdFor, villageTag } from '../../../shared/domain/indexes/appeal-id';
-import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
+import { appealDoc, eventDoc, fileRecord } from '../../helpers/couch/fixtures';
 import { type BulkRow, WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
@@ -33,20 +33,7 @@ const appeal = appealDoc(v);
 const appealRev = RECORD_REVISION;
 const answered = eventDoc(v, appeal.id, 'answered', 'central');
 const answeredRev = RECORD_REVISION;
-const file: AttachedFile = {
-  id: `01HFORGED${v.toUpperCase()}`.slice(0, 40),
-  appealId: appeal.id,
-  villageId: v,
-  name: 'скан.pdf',
-  mime: 'application/pdf',
-  size: 3,
-  sha256: 'a'.repeat(64),
-  addedAt: '2026-11-02T09:20:00.000Z',
-  by: 'Олена Бондар',
-  role: 'starosta',
-  chunkSize: 65_536,
-  chunkCount: 1,
-};
+const file: AttachedFile = fileRecord(v, appeal.id, `01HFORGED${v.toUpperCase()}`.slice(0, 40));
 const BYTES = [1, 2, 3];
 const chunk = chunkToCouch(file, 0, new Uint8Array(BYTES));
 let chunkRev = '';

@@ -11,7 +11,7 @@ import { addUser, addVillage } from '../../../server/admin/provision';
 import { RECORD_REVISION } from '../../../shared/couch/record-revision';
 import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import type { AttachedFile } from '../../../shared/domain/files/file.types';
-import { appealDoc, eventDoc } from '../../helpers/couch/fixtures';
+import { appealDoc, eventDoc, fileRecord } from '../../helpers/couch/fixtures';
 import { refused, WRITTEN, writeRecords } from '../../helpers/couch/records';
 import { eventually, http, startTestCouch, type TestCouch, uniqueCode } from '../../helpers/couch/test-couch';
 
@@ -32,22 +32,7 @@ const FF = RECORD_REVISION.slice(2);
 
 const path = (database: string, id: string) => `/${database}/${encodeURIComponent(id)}`;
 
-function fileOf(appealId: string): AttachedFile {
-  return {
-    id: `01HREV${uniqueCode('f').toUpperCase()}`.slice(0, 40),
-    appealId,
-    villageId: v,
-    name: 'скан.pdf',
-    mime: 'application/pdf',
-    size: 3,
-    sha256: 'a'.repeat(64),
-    addedAt: '2026-11-02T09:20:00.000Z',
-    by: 'Олена Бондар',
-    role: 'starosta',
-    chunkSize: 65_536,
-    chunkCount: 1,
-  };
-}
+const fileOf = (appealId: string): AttachedFile => fileRecord(v, appealId, `01HREV${uniqueCode('f').toUpperCase()}`.slice(0, 40));
 
 /** The winning version with its conflicts, and every leaf revision of the document's tree. */
 async function read(user: User, database: string, id: string) {

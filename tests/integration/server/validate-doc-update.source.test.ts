@@ -21,7 +21,7 @@ import {
   UNSIGNED_LETTER,
 } from '../../../shared/domain/indexes/reg-index';
 import { COUNCIL_EVENT_KINDS, canWriteEvent } from '../../../shared/domain/permissions/permissions';
-import { appealDoc, eventDoc, statusDoc } from '../../helpers/couch/fixtures';
+import { appealDoc, eventDoc, fileRecord, statusDoc } from '../../helpers/couch/fixtures';
 import { withRecordRevision } from '../../helpers/couch/records';
 
 type Ctx = { name: string | null; roles: string[] };
@@ -366,18 +366,7 @@ describe("an appeal id carries its village: the appeal's own, an event's and a f
   const tag = villageTag('hlyboke');
   const fileOf = (villageId: string, appealId: string) => ({
     _id: `${ID_PREFIX.file}01HFILE`,
-    id: '01HFILE',
-    appealId,
-    villageId,
-    name: 'скан.pdf',
-    mime: 'application/pdf',
-    size: 3,
-    sha256: 'a'.repeat(64),
-    addedAt: '2026-11-02T09:20:00.000Z',
-    by: 'Олена Бондар',
-    role: 'starosta',
-    chunkSize: 65536,
-    chunkCount: 1,
+    ...fileRecord(villageId, appealId, '01HFILE'),
   });
 
   // The appeal's own id in hlyboke's database, from its starosta and from the admin alike (structure).
