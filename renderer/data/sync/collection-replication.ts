@@ -8,6 +8,7 @@ import type { BulkRow, CouchClient } from './couch-client';
 import { COUCH_PREFIX, type CouchDoc, fromCouch, type SyncedCollection, toCouch } from './couch-docs';
 import { markRejected, markSent } from './outbox';
 import { pullSelector } from './pull-filter';
+import { PullSizer } from './pull-size';
 import { classifyError, SyncError, type SyncFailure } from './sync-failure';
 
 export interface PullCheckpoint {
@@ -98,6 +99,7 @@ export function replicateCollection(options: {
   const prefix = COUCH_PREFIX[collection];
   let skipAhead: { from: string | number | null; to: string | number } = { from: null, to: 0 };
   const selector = pullSelector(collection, options.pc);
+  const sizer = new PullSizer();
   return replicateRxCollection<Doc, PullCheckpoint>({
     // The identifier keys RxDB's checkpoints: a different server or database starts from scratch.
     replicationIdentifier: `couch:${client.serverUrl}/${dbName}/${collection}`,
@@ -118,7 +120,10 @@ export function replicateCollection(options: {
         const documents: (Doc & { _deleted: boolean })[] = [];
         const others: CouchDoc[] = [];
         for (;;) {
-          const changes = await client.changes(dbName, { since, limit: batchSize, selector });
+          const limit = sizer.next;
+          const asked = Date.now();
+          const changes = await client.changes(dbName, { since, limit, selector });
+          sizer.record(limit, changes.results.length, Date.now() - asked);
           hooks.onPullBatch?.({ since, seq: changes.last_seq, pending: changes.pending });
           const pulled: Doc[] = [];
           for (const row of changes.results) {
@@ -132,7 +137,7 @@ export function replicateCollection(options: {
           const { accepted } = await ingest(db, collection, pulled, 'pull', { mode: 'filter', scope: options.scope });
           for (const doc of accepted) documents.push({ ...doc, _deleted: false });
           since = changes.last_seq;
-          if (documents.length >= batchSize || changes.results.length < batchSize) break;
+          if (documents.length >= batchSize || changes.results.length < limit) break;
         }
         hooks.onRequestOk();
         if (others.length > 0) await options.onPulledOthers?.(others);

@@ -232,10 +232,10 @@ export class CouchClient {
   }
 
   /**
-   * Waits (long poll) until anything the selector matches changes after `since`; resolves with the feed's new end
-   * and whether anything matched. CouchDB ends the poll itself after `timeout` (answering the end it reached, which
-   * moves with changes the selector leaves out); pouchdb-server ignores it and holds the request, so our own abort a
-   * little later also means "nothing changed". No documents: the pulls fetch them.
+   * Waits (long poll) until anything the selector matches changes after `since`; resolves with where the answer
+   * ended and whether anything matched. CouchDB ends the poll itself after `timeout` (answering the end it reached,
+   * which moves with changes the selector leaves out); pouchdb-server ignores it and holds the request, so our own
+   * abort a little later also means "nothing changed". No documents: the pulls fetch them.
    */
   async waitForChange(
     db: string,
@@ -244,7 +244,8 @@ export class CouchClient {
     selector?: Selector,
   ): Promise<{ seq: string | number; changed: boolean }> {
     try {
-      const answer = await this.readChanges(db, { since, selector, longPollMs: timeoutMs });
+      // One change is enough to wake the pulls: a council PC's poll could otherwise list thousands of ids.
+      const answer = await this.readChanges(db, { since, limit: 1, selector, longPollMs: timeoutMs });
       return { seq: answer.last_seq, changed: answer.results.length > 0 };
     } catch (error) {
       if (error instanceof DOMException && error.name === 'TimeoutError') return { seq: since, changed: false };

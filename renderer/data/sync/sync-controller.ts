@@ -13,6 +13,7 @@ import { fetchFileBytes } from './file-fetch';
 import { observeRejected, observeWaiting } from './outbox';
 import { loadPcId, pollSelector } from './pull-filter';
 import { PullProgress } from './pull-progress';
+import { PULL_MIN } from './pull-size';
 import { loadLastSyncAt, type SyncConfig, saveLastSyncAt } from './sync-config';
 import { classifyError, type SyncFailure } from './sync-failure';
 import { INITIAL_STATUS, type SyncReport, type SyncStatus } from './sync-status';
@@ -29,11 +30,11 @@ const RECOVERY_RESTART_MS = 10_000;
 const LONG_POLL_MS = 25_000;
 /**
  * Documents per request. A push batch of 500 records is ~20 KB gzip-compressed (under a second at 256 kbit/s), so
- * a cut costs little while 300 ms round trips stay few; a pull batch (uncompressed: CouchDB never compresses) of 200
- * is ~100 KB, a few seconds at 256 kbit/s, which is what a cut mid-answer can lose.
+ * a cut costs little while 300 ms round trips stay few. A pull hands RxDB at least PULL_MIN records at a time; each
+ * request's size follows the link (pull-size.ts).
  */
 const PUSH_BATCH = 500;
-const PULL_BATCH = 200;
+const PULL_BATCH = PULL_MIN;
 /**
  * The upload queue's first retry comes sooner than the replications': on a weak link most failures are single cut
  * requests, and each costs the waiting time again for every chunk after it. It doubles from there like the rest.
@@ -324,9 +325,11 @@ export class SyncController {
         }
         const answer = await client.waitForChange(this.config.dbName, since, LONG_POLL_MS, selector);
         if (runId !== this.runId) return;
-        // The answer runs to the feed's end (ids only, no documents): the pulls fetch what it announced.
-        if (answer.changed) this.stream$.next('RESYNC');
-        since = answer.seq;
+        if (answer.changed) {
+          this.stream$.next('RESYNC');
+          // The poll asked for one change; jump to the end of the feed rather than walk it one change per request.
+          since = await client.lastSeq(this.config.dbName);
+        } else since = answer.seq;
         delay = BASE_RETRY_MS;
       } catch (error) {
         if (runId !== this.runId) return;

@@ -72,7 +72,9 @@ describe('restarts in the middle of a sync', () => {
   it('the app closed mid-sync and opened again on the same storage: everything arrives once, nothing waits', async () => {
     const community = await provisionCommunity(couch);
     const [a] = community.villages;
-    const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 100, bytesPerSecond: 8_000 } });
+    // Slow enough that one collection's push batch (up to 500 records, gzip-compressed) is still on the wire when the
+    // other's is through and the app closes.
+    const proxy = await startFaultProxy(couch.url, { settings: { latencyMs: 100, bytesPerSecond: 2_000 } });
     proxies.push(proxy);
     const village = clientSetup(proxy.url, community.users.a, 'starosta', a, community.code);
     // Dexie on fake-indexeddb: a database of that name persists in this process after it is closed, like IndexedDB.
