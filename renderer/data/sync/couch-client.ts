@@ -165,7 +165,6 @@ export class CouchClient {
     await this.json('/_session', { method: 'DELETE' });
   }
 
-  private readonly changesInFlight = new Map<string, Promise<ChangesResult>>();
   /**
    * Whether the server filters a feed by a Mango selector: Apache CouchDB does; pouchdb-server (the demo's server)
    * answers 404 and then dies, so it is never asked. Learnt once per client from the server's welcome (`GET /`, a
@@ -188,20 +187,11 @@ export class CouchClient {
    * One batch of the changes feed, oldest first, with the documents: on CouchDB filtered on the server by a Mango
    * selector (only the records this PC lacks, pull-filter.ts). `seq_interval` = the batch size, because CouchDB then
    * computes a sequence only once per batch and sends `null` for the other rows: a sequence is ~100 bytes, more than
-   * many a small event. `pending` is what the feed holds after the batch (unfiltered), for progress. The same batch
-   * asked for twice at once is fetched once.
+   * many a small event. `pending` is what the feed holds after the batch (unfiltered), for progress. Appeals and
+   * events ask with different selectors, so no two pulls ever share a request.
    */
   changes(db: string, options: { since: string | number; limit: number; selector?: Selector }): Promise<ChangesResult> {
-    const key = `${db}|${options.since}|${options.limit}|${JSON.stringify(options.selector ?? null)}`;
-    let pending = this.changesInFlight.get(key);
-    if (!pending) {
-      pending = this.readChanges(db, { ...options, include_docs: true });
-      this.changesInFlight.set(key, pending);
-      // Shared only while in flight: a finished answer may already be stale for the next pull.
-      const forget = () => this.changesInFlight.delete(key);
-      pending.then(forget, forget);
-    }
-    return pending;
+    return this.readChanges(db, { ...options, include_docs: true });
   }
 
   /** A changes request, filtered when a selector is given and the server takes one, else the whole feed. */
