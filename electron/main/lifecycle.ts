@@ -11,6 +11,7 @@ import { createAppHandlers } from './ipc/app.ipc';
 import { createCredentialsHandlers } from './ipc/credentials.ipc';
 import { sendEvent } from './ipc/events';
 import { type MainHandlers, registerInvokeHandlers } from './ipc/invoke-handlers';
+import { createKeyringHandlers } from './ipc/keyring.ipc';
 import { createPrintHandlers } from './ipc/print.ipc';
 import { createFileLogger } from './logger';
 import { createMainWindow } from './main-window';
@@ -41,11 +42,8 @@ export function startApp(): void {
   log.info('starting', { version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged });
 
   // safeStorage is touched only from IPC handlers, i.e. after `ready` (it needs it on Windows and Linux).
-  const credentials = createCredentialsStore({
-    file: join(userData, 'credentials.json'),
-    box: safeStorageBox(safeStorage, process.platform),
-    log,
-  });
+  const secretBox = safeStorageBox(safeStorage, process.platform);
+  const credentials = createCredentialsStore({ file: join(userData, 'credentials.json'), box: secretBox, log });
   // The page may connect to the saved council server and nowhere else; read once here, then kept by the handlers.
   let serverOrigin = credentials.savedServerOrigin();
   const contentSecurityPolicy = (): string => buildCsp({ serverOrigin });
@@ -80,6 +78,7 @@ export function startApp(): void {
       setLanguage: applyLanguage,
     }),
     ...createCredentialsHandlers({ store: credentials, onServerChange }),
+    ...createKeyringHandlers({ box: secretBox, log }),
     ...createPrintHandlers({
       dialog,
       windowOf: (contents) => BrowserWindow.fromWebContents(contents),

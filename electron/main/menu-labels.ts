@@ -4,6 +4,8 @@ import type { Language } from '../../shared/ipc/contract';
 export interface MenuLabels {
   file: string;
   newAppeal: string;
+  /** Locks the register (the lock screen until an operator signs in again). */
+  lock: string;
   quit: string;
   view: string;
   register: string;
@@ -24,6 +26,7 @@ export const MENU_LABELS: Readonly<Record<Language, MenuLabels>> = {
   uk: {
     file: '&Файл',
     newAppeal: 'Нове звернення',
+    lock: 'Заблокувати',
     quit: 'Вийти',
     view: '&Вигляд',
     register: 'Реєстр',
@@ -39,6 +42,7 @@ export const MENU_LABELS: Readonly<Record<Language, MenuLabels>> = {
   en: {
     file: '&File',
     newAppeal: 'New appeal',
+    lock: 'Lock',
     quit: 'Quit',
     view: '&View',
     register: 'Register',

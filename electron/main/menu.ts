@@ -39,6 +39,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       submenu: [
         { id: 'new-appeal', label: t.newAppeal, accelerator: 'CmdOrCtrl+N', click: command('new-appeal') },
         { type: 'separator' },
+        { id: 'lock', label: t.lock, accelerator: 'CmdOrCtrl+L', click: command('lock') },
+        { type: 'separator' },
         { id: 'quit', label: t.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],
     },

@@ -25,6 +25,8 @@ export const api = {
   saveCredentials: (credentials) => invoke(API_INVOKE_CHANNELS.saveCredentials, credentials),
   loadCredentials: () => invoke(API_INVOKE_CHANNELS.loadCredentials),
   clearCredentials: () => invoke(API_INVOKE_CHANNELS.clearCredentials),
+  sealKeyring: (text) => invoke(API_INVOKE_CHANNELS.sealKeyring, text),
+  openKeyring: (sealed) => invoke(API_INVOKE_CHANNELS.openKeyring, sealed),
   printPage: () => invoke(API_INVOKE_CHANNELS.printPage),
   savePdf: (request) => invoke(API_INVOKE_CHANNELS.savePdf, request),
   onMenuCommand: (cb: (cmd: MenuCommand) => void) => {

@@ -6,6 +6,7 @@ import { NewAppealScreen } from '../features/appeal/NewAppealScreen';
 import { RegisteredScreen } from '../features/appeal/RegisteredScreen';
 import { BackupScreen } from '../features/backup/BackupScreen';
 import { RestoreFromBackup } from '../features/backup/RestoreFromBackup';
+import { OperatorsScreen } from '../features/lock/OperatorsScreen';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { PrintScreen } from '../features/print/PrintScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
@@ -20,12 +21,16 @@ import type { Boot } from './bootstrap';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { StatusBar } from './StatusBar';
+import type { Session } from './session';
+import { useLock } from './use-lock';
 import { navigate, useRoute } from './use-route';
 
-/** The app shell: setup on first start, then header, the current screen and the status bar. */
-export function App({ boot }: { boot: Boot }) {
+/** The app shell after sign-in: setup on first start, then header, the current screen and the status bar. */
+export function App({ boot, session: initialSession }: { boot: Boot; session: Session }) {
   const [profile, setProfileState] = useState<Profile | null>(boot.profile);
+  const [session, setSession] = useState(initialSession);
   const [showAbout, setShowAbout] = useState(false);
+  useLock(session.keyring.idleMinutes);
   const route = useRoute();
   const { i18n } = useTranslation();
 
@@ -58,17 +63,20 @@ export function App({ boot }: { boot: Boot }) {
     void platform.setLanguage(i18n.language === 'en' ? 'en' : 'uk');
   }, [i18n.language]);
 
+  // Whoever is signed in is the operator of every record made now, whatever the profile was saved with.
   const setProfile = useCallback(
     async (next: Profile) => {
-      await boot.records.saveProfile(next);
-      setProfileState(next);
+      const signed = { ...next, operatorName: session.operator };
+      await boot.records.saveProfile(signed);
+      setProfileState(signed);
     },
-    [boot.records],
+    [boot.records, session.operator],
   );
 
   const services: AppServices | null = useMemo(
-    () => (profile ? { records: boot.records, index: boot.index, sync: boot.sync, profile, setProfile } : null),
-    [boot.records, boot.index, boot.sync, profile, setProfile],
+    () =>
+      profile ? { records: boot.records, index: boot.index, sync: boot.sync, profile, setProfile, session, setSession } : null,
+    [boot.records, boot.index, boot.sync, profile, setProfile, session],
   );
 
   if (route.name === 'login') {
@@ -129,6 +137,7 @@ export function App({ boot }: { boot: Boot }) {
             {route.name === 'overview' && <OverviewScreen />}
             {route.name === 'reports' && <ReportsScreen />}
             {route.name === 'backup' && <BackupScreen />}
+            {route.name === 'operators' && <OperatorsScreen />}
             {route.name === 'appeal' && <AppealCard id={route.id} />}
             {route.name === 'registered' && <RegisteredScreen id={route.id} />}
           </ErrorBoundary>

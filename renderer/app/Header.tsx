@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useApp } from './app-context';
+import { lockNow } from './session';
 import { type Route, routeHash } from './use-route';
 
 const LINKS: { route: Route; key: string }[] = [
@@ -9,6 +10,7 @@ const LINKS: { route: Route; key: string }[] = [
   { route: { name: 'overview' }, key: 'nav.overview' },
   { route: { name: 'reports' }, key: 'reports.nav' },
   { route: { name: 'backup' }, key: 'backup.nav' },
+  { route: { name: 'operators' }, key: 'lock.operatorsNav' },
 ];
 
 /** Top bar: the app, the village, the screens and the language switch. */
@@ -34,6 +36,9 @@ export function Header({ route }: { route: Route }) {
         <a href="#/setup">{t('nav.setup')}</a>
       </nav>
       <LanguageSwitch />
+      <button type="button" className="lock-button" onClick={lockNow} title={t('lock.lockHint')}>
+        {t('lock.lock')}
+      </button>
     </header>
   );
 }

@@ -3,6 +3,7 @@ import type { Profile } from '../data/profile.repository';
 import type { Records } from '../data/records';
 import type { RegisterIndex } from '../data/register-index';
 import type { SyncService } from '../data/sync/sync-service';
+import type { Session } from './session';
 
 /** What the screens reach: the facade of commands and queries, never the database (docs/conventions.md). */
 export interface AppServices {
@@ -12,6 +13,9 @@ export interface AppServices {
   profile: Profile;
   /** Replaces the profile (setup screen). */
   setProfile: (profile: Profile) => Promise<void>;
+  /** The signed-in operator and the keyring (operators screen). */
+  session: Session;
+  setSession: (session: Session) => void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

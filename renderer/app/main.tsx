@@ -1,26 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Gate } from '../features/lock/Gate';
 import { initI18n } from '../i18n/i18n';
 import { platform } from '../platform/platform';
-import { App } from './App';
-import { bootstrap } from './bootstrap';
 import { guardConsole } from './console-guard';
-import { FatalError } from './FatalError';
 import './styles.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   await initI18n();
-  try {
-    const services = await bootstrap();
-    root.render(
-      <StrictMode>
-        <App boot={services} />
-      </StrictMode>,
-    );
-  } catch (error) {
-    root.render(<FatalError error={error} />);
-  }
+  // The lock screen (or the first operator's) comes first; the register opens only after a sign-in.
+  root.render(
+    <StrictMode>
+      <Gate />
+    </StrictMode>,
+  );
 }
 
 /** Browser mode keeps the app shell offline through a service worker; Electron loads local files and needs none. */

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'overview' }
   | { name: 'reports' }
   | { name: 'backup' }
+  | { name: 'operators' }
   | { name: 'appeal'; id: string }
   | { name: 'registered'; id: string }
   | { name: 'print'; doc: PrintDoc; id: string }
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (path === 'overview') return { name: 'overview' };
   if (path === 'reports') return { name: 'reports' };
   if (path === 'backup') return { name: 'backup' };
+  if (path === 'operators') return { name: 'operators' };
   if (path === 'setup') return { name: 'setup' };
   if (path === 'login') return { name: 'login' };
   const m = /^(appeal|registered)\/([0-9A-Za-z-]{1,40})$/.exec(path);

@@ -10,6 +10,7 @@ import { EVENT_SCHEMA } from '../../shared/schema/event.schema';
 import { FILE_SCHEMA } from '../../shared/schema/file.schema';
 import { OUTBOX_SCHEMA, type OutboxRow } from '../../shared/schema/outbox.schema';
 import { REGISTER_ROW_SCHEMA, type RegisterRow } from '../../shared/schema/register-row.schema';
+import { sealedStorage } from './sealed/sealed-storage';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBAttachmentsPlugin);
@@ -31,28 +32,53 @@ export interface Collections {
 
 export type AppDatabase = RxDatabase<Collections>;
 
-/** The IndexedDB database name of the app (one per PC profile). */
-export const DEFAULT_DB_NAME = 'open-village';
+/**
+ * The IndexedDB database name of the app (one per PC profile). `open-village` was the name of the unsealed database
+ * of versions before encryption at rest (see unsealed-import.ts).
+ */
+export const DEFAULT_DB_NAME = 'open-village-sealed';
 
 /**
- * Opens (or creates) the local database. In the app this is RxDB on Dexie, i.e. real IndexedDB; tests may pass another
- * storage (RxDB memory storage for volume, Dexie on fake-indexeddb for small cases).
+ * What each collection keeps sealed at rest (sealed-storage.ts): the resident's name, contacts and texts, and
+ * everything derived from them. Ids, codes, dates, status and the staff's own names stay plain: the indexes, the
+ * register's filters and the reports need them. Local documents and attachment bytes are sealed whole.
  */
-export async function openDatabase(options: { name?: string; storage?: RxStorage<unknown, unknown> } = {}): Promise<AppDatabase> {
+export const SEALED_FIELDS = {
+  appeals: ['surname', 'givenName', 'patronymic', 'collectiveName', 'address', 'phone', 'email', 'categories', 'issues', 'note'],
+  events: ['payload'],
+  register: ['applicant', 'address', 'searchText'],
+  files: ['name'],
+  outbox: [],
+} as const satisfies Record<keyof Collections, readonly string[]>;
+
+const sealed = <T>(schema: T, fields: readonly string[]): RxJsonSchema<never> =>
+  (fields.length > 0 ? { ...schema, encrypted: [...fields] } : schema) as unknown as RxJsonSchema<never>;
+
+/**
+ * Opens (or creates) the local database, sealed with the PC's data key (the keyring gives it after sign-in). In the
+ * app this is RxDB on Dexie, i.e. real IndexedDB; tests may pass another storage (RxDB memory storage for volume,
+ * Dexie on fake-indexeddb for small cases). There is no unsealed way to open it: RxDB's storages refuse a schema with
+ * `encrypted` fields unless a wrapper like ours handles them.
+ */
+export async function openDatabase(options: {
+  key: CryptoKey;
+  name?: string;
+  storage?: RxStorage<unknown, unknown>;
+}): Promise<AppDatabase> {
   const db = await createRxDatabase<Collections>({
     name: options.name ?? DEFAULT_DB_NAME,
-    storage: options.storage ?? getRxStorageDexie(),
+    storage: sealedStorage(options.storage ?? getRxStorageDexie(), options.key),
     localDocuments: true,
     // One app window per profile (Electron's single-instance lock); in a browser, tabs still share one store safely.
     multiInstance: true,
     closeDuplicates: true,
   });
   await db.addCollections({
-    appeals: { schema: APPEAL_SCHEMA as unknown as RxJsonSchema<Appeal> },
-    events: { schema: EVENT_SCHEMA as unknown as RxJsonSchema<AppealEvent> },
-    register: { schema: REGISTER_ROW_SCHEMA as unknown as RxJsonSchema<RegisterRow> },
-    outbox: { schema: OUTBOX_SCHEMA as unknown as RxJsonSchema<OutboxRow> },
-    files: { schema: FILE_SCHEMA as unknown as RxJsonSchema<AttachedFile> },
+    appeals: { schema: sealed(APPEAL_SCHEMA, SEALED_FIELDS.appeals) as RxJsonSchema<Appeal> },
+    events: { schema: sealed(EVENT_SCHEMA, SEALED_FIELDS.events) as RxJsonSchema<AppealEvent> },
+    register: { schema: sealed(REGISTER_ROW_SCHEMA, SEALED_FIELDS.register) as RxJsonSchema<RegisterRow> },
+    outbox: { schema: sealed(OUTBOX_SCHEMA, SEALED_FIELDS.outbox) as RxJsonSchema<OutboxRow> },
+    files: { schema: sealed(FILE_SCHEMA, SEALED_FIELDS.files) as RxJsonSchema<AttachedFile> },
   });
   return db;
 }

@@ -49,6 +49,8 @@ export interface RecordsDeps {
   sync: RecordsSync;
   /** This build's version, written into backup and transfer files and checked when reading them. */
   appVersion: string;
+  /** The signed-in operator: named on every record made, whatever name a saved or restored profile carries. */
+  operator?: string;
 }
 
 /** What the commands and queries of one facade share (not for features). */
@@ -69,7 +71,9 @@ export type Records = RecordCommands & RecordQueries;
 
 /** Builds the facade over one database; the identity follows `saveProfile` and a backup that brings a profile. */
 export function createRecords(deps: RecordsDeps): Records {
-  let current = deps.profile;
+  const signed = (profile: Profile | null): Profile | null =>
+    profile && deps.operator !== undefined ? { ...profile, operatorName: deps.operator } : profile;
+  let current = signed(deps.profile);
   const session: RecordsSession = {
     db: deps.db,
     sync: deps.sync,
@@ -81,7 +85,7 @@ export function createRecords(deps: RecordsDeps): Records {
       return current;
     },
     setIdentity: (profile) => {
-      current = profile;
+      current = signed(profile);
     },
   };
   return { ...recordCommands(session), ...recordQueries(session) };

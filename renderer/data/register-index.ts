@@ -1,9 +1,34 @@
-import type { MangoQuery } from 'rxdb';
+import { getChangedDocumentsSince, type MangoQuery } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { RegisterRow } from '../../shared/schema/register-row.schema';
 import type { AppDatabase } from './database';
 
 const PAGE = 5_000;
+/** Rows changed since the snapshot beyond which it is written again (at start, or while the app runs). */
+const REWRITE_AFTER = 500;
+/** How long after the load (or the last of a burst of changes) a snapshot is written: not while the screen starts. */
+const WRITE_DELAY_MS = 3_000;
+
+/** Where the register storage was when a snapshot was written (RxDB's `_meta.lwt` and id order). */
+export interface Checkpoint {
+  id: string;
+  lwt: number;
+}
+
+/** The whole register saved at a checkpoint (register-snapshot.ts keeps it sealed). */
+export interface Snapshot {
+  rows: RegisterRow[];
+  checkpoint: Checkpoint;
+}
+
+export interface SnapshotStore {
+  /** The saved snapshot, or null when there is none this PC can use. */
+  read(): Promise<Snapshot | null>;
+  write(rows: RegisterRow[], checkpoint: Checkpoint): Promise<void>;
+}
+
+const lwtOf = (doc: unknown): number => (doc as { _meta?: { lwt?: number } })._meta?.lwt ?? 0;
+const later = (a: Checkpoint, b: Checkpoint): Checkpoint => (b.lwt > a.lwt || (b.lwt === a.lwt && b.id > a.id) ? b : a);
 
 /** Newest rows first, by the ascending `recency` index (RxDB re-sorts everything on a descending sort). */
 export const firstPageQuery = (limit: number): MangoQuery<RegisterRow> => ({
@@ -30,8 +55,18 @@ export class RegisterIndex {
   private subscription: Subscription | null = null;
   private version = 0;
   isLoaded = false;
+  /** The newest row change this index holds, for the snapshot. */
+  private checkpoint: Checkpoint = { id: '', lwt: 0 };
+  /** Rows set by a change while loading: newer than whatever the snapshot or a page says. */
+  private readonly fresh = new Set<string>();
+  private changesSinceSnapshot = 0;
+  private writeTimer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
 
-  constructor(private readonly db: AppDatabase) {}
+  constructor(
+    private readonly db: AppDatabase,
+    private readonly snapshot: SnapshotStore | null = null,
+  ) {}
 
   /** The newest rows by date received, straight from the index: what the user sees before the full load. */
   async firstPage(limit: number): Promise<RegisterRow[]> {
@@ -50,21 +85,78 @@ export class RegisterIndex {
   private async loadAll(): Promise<void> {
     this.subscription ??= this.db.register.$.subscribe((change) => {
       if (change.operation === 'DELETE') this.rows.delete(change.documentId);
-      else this.rows.set(change.documentId, { ...(change.documentData as RegisterRow) });
+      else this.rows.set(change.documentId, stripMeta(change.documentData));
+      if (!this.isLoaded) this.fresh.add(change.documentId);
+      this.checkpoint = later(this.checkpoint, { id: change.documentId, lwt: lwtOf(change.documentData) });
+      this.changed(1);
       this.bump();
     });
+    const saved = await this.snapshot?.read();
+    // Without a snapshot, one is written after this load.
+    const changed = saved ? await this.loadSnapshot(saved) : await this.loadRows();
+    this.fresh.clear();
+    this.isLoaded = true;
+    performance.mark('ov:index-loaded');
+    this.bump();
+    this.changed(changed);
+  }
+
+  /** Every row page by page (by primary key); returns a count that has a snapshot written after. */
+  private async loadRows(): Promise<number> {
     let lastId = '';
     for (;;) {
       const docs = await this.db.register.find(loadPageQuery(lastId, PAGE)).exec();
       for (const d of docs) {
-        if (!this.rows.has(d.id)) this.rows.set(d.id, d.toMutableJSON() as RegisterRow);
+        const data = d.toJSON(true);
+        this.checkpoint = later(this.checkpoint, { id: d.id, lwt: lwtOf(data) });
+        if (!this.fresh.has(d.id)) this.rows.set(d.id, d.toMutableJSON() as RegisterRow);
       }
-      if (docs.length < PAGE) break;
+      if (docs.length < PAGE) return REWRITE_AFTER + 1;
       lastId = docs[docs.length - 1]?.id ?? lastId;
     }
-    this.isLoaded = true;
-    performance.mark('ov:index-loaded');
-    this.bump();
+  }
+
+  /** The saved rows, then the rows changed since they were saved; returns how many changed. */
+  private async loadSnapshot(saved: { rows: RegisterRow[]; checkpoint: Checkpoint }): Promise<number> {
+    for (const row of saved.rows) if (!this.fresh.has(row.id)) this.rows.set(row.id, row);
+    this.checkpoint = later(this.checkpoint, saved.checkpoint);
+    let since: Checkpoint = saved.checkpoint;
+    let changed = 0;
+    for (;;) {
+      const page = await getChangedDocumentsSince(this.db.register.storageInstance, PAGE, since);
+      for (const doc of page.documents) {
+        const id = (doc as { id: string }).id;
+        changed += 1;
+        if (this.fresh.has(id)) continue;
+        if ((doc as { _deleted?: boolean })._deleted) this.rows.delete(id);
+        else this.rows.set(id, stripMeta(doc));
+      }
+      this.checkpoint = later(this.checkpoint, page.checkpoint as Checkpoint);
+      if (page.documents.length < PAGE) return changed;
+      since = page.checkpoint as Checkpoint;
+    }
+  }
+
+  /** Counts changes since the snapshot and writes a new one, a moment after the last, once there are enough. */
+  private changed(n: number): void {
+    this.changesSinceSnapshot += n;
+    if (!this.snapshot || !this.isLoaded || this.changesSinceSnapshot <= REWRITE_AFTER) return;
+    if (this.writeTimer) clearTimeout(this.writeTimer);
+    this.writeTimer = setTimeout(() => void this.writeSnapshot(), WRITE_DELAY_MS);
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    this.writeTimer = null;
+    if (!this.snapshot || this.disposed) return;
+    const counted = this.changesSinceSnapshot;
+    try {
+      // Rows and checkpoint are taken together, before any await: the change handler updates both at once.
+      await this.snapshot.write([...this.rows.values()], { ...this.checkpoint });
+      this.changesSinceSnapshot -= counted;
+    } catch (error) {
+      // Only the next start is slower: it loads row by row.
+      console.error('register snapshot not written', error);
+    }
   }
 
   /** All rows currently known. */
@@ -99,7 +191,15 @@ export class RegisterIndex {
 
   /** Stops following changes. */
   dispose(): void {
+    this.disposed = true;
+    if (this.writeTimer) clearTimeout(this.writeTimer);
     this.subscription?.unsubscribe();
     this.subscription = null;
   }
+}
+
+/** A register row without RxDB's own fields. */
+function stripMeta(doc: unknown): RegisterRow {
+  const { _meta, _rev, _deleted, _attachments, ...row } = doc as Record<string, unknown>;
+  return row as unknown as RegisterRow;
 }

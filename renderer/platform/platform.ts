@@ -2,7 +2,8 @@
  * The one place that knows whether the renderer runs inside Electron (window.api from the preload) or in a plain
  * browser. Everything else calls `platform` and never checks the environment itself.
  */
-import type { Language, MenuCommand, OpenVillageApi } from '../../shared/ipc/contract';
+import { KEYRING_ERROR_CODES, type Language, type MenuCommand, type OpenVillageApi } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/lib/result';
 
 export type { MenuCommand } from '../../shared/ipc/contract';
 
@@ -11,6 +12,17 @@ export interface SavedCredentials {
   serverUrl: string;
   username: string;
   password: string;
+}
+
+/** The OS key store wrapped around the operators' keyring (desktop: Electron safeStorage in main, which keeps nothing). */
+export interface KeyringBox {
+  /**
+   * The text encrypted by the OS for this user, as base64; null when the OS offers no secure store right now.
+   * Rejects on any other failure (an empty or over-long text, an OS error).
+   */
+  seal(text: string): Promise<string | null>;
+  /** The text back; throws an Error when the bytes cannot be decrypted here (another user or PC, a reset key store) or are not a keyring. */
+  open(sealed: string): Promise<string>;
 }
 
 export interface Platform {
@@ -36,6 +48,8 @@ export interface Platform {
   printPage(): Promise<PrintResult>;
   /** Saves the current page as an A4 PDF, suggesting this file name. */
   savePdf(fileName: string): Promise<PrintResult>;
+  /** The OS key store as an outer layer of the operators' keyring (desktop: safeStorage); null in a browser. */
+  keyringBox: KeyringBox | null;
 }
 
 /** What a print or save request came to; `failed` carries the reason in words from the system. */
@@ -53,7 +67,28 @@ interface CredentialsApi {
   clearCredentials?(): Promise<unknown>;
 }
 
-function electronPlatform(api: OpenVillageApi & CredentialsApi): Platform {
+/** The keyring methods the preload adds (absent from a preload built before them: then no outer layer). */
+type KeyringApi = Partial<Pick<OpenVillageApi, 'sealKeyring' | 'openKeyring'>>;
+
+function electronKeyringBox(api: Required<KeyringApi>): KeyringBox {
+  return {
+    async seal(text) {
+      const result = await api.sealKeyring(text);
+      if (result.ok) return result.value;
+      if (result.error.code === KEYRING_ERROR_CODES.unavailable) return null;
+      // An AppError carrying the IPC code (`keyring/unreadable`, `keyring/unavailable`, `ipc/…`).
+      throw new AppError(result.error.code, result.error.message);
+    },
+    async open(sealed) {
+      const result = await api.openKeyring(sealed);
+      if (result.ok) return result.value;
+      throw new AppError(result.error.code, result.error.message);
+    },
+  };
+}
+
+function electronPlatform(api: Omit<OpenVillageApi, keyof KeyringApi> & KeyringApi & CredentialsApi): Platform {
+  const { sealKeyring, openKeyring } = api;
   return {
     kind: 'electron',
     canStoreCredentials: typeof api.saveCredentials === 'function',
@@ -83,6 +118,10 @@ function electronPlatform(api: OpenVillageApi & CredentialsApi): Platform {
       if (!result.ok) return { outcome: 'failed', reason: result.error.message };
       return result.value.filePath === null ? { outcome: 'cancelled' } : { outcome: 'saved', filePath: result.value.filePath };
     },
+    keyringBox:
+      typeof sealKeyring === 'function' && typeof openKeyring === 'function'
+        ? electronKeyringBox({ sealKeyring, openKeyring })
+        : null,
   };
 }
 
@@ -111,6 +150,8 @@ const browserPlatform: Platform = {
     pagePrint();
     return { outcome: 'dialog-shown' };
   },
+  // No OS key store reachable from a page: the password wraps alone protect the keyring.
+  keyringBox: null,
 };
 
 // `window.api` exists only in Electron's page (the preload); globalThis is the window in a page and typechecks in Node.

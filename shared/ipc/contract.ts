@@ -25,6 +25,7 @@ export const MENU_COMMANDS = [
   'set-language-uk',
   'set-language-en',
   'about',
+  'lock',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -63,6 +64,16 @@ export const PRINT_LIMITS = {
   fileNameMaxLength: 200,
 } as const;
 
+/**
+ * Bounds main enforces on `keyring:*`. The keyring (operator names, salts, wrapped keys) is a few KB; the text must
+ * also fit in `textMaxLength` UTF-8 bytes, so that its sealed form (tag, OS overhead, base64) always stays under
+ * `sealedMaxLength` and `keyring:open` accepts whatever `keyring:seal` returned.
+ */
+export const KEYRING_LIMITS = {
+  textMaxLength: 65_536,
+  sealedMaxLength: 131_072,
+} as const;
+
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeContract {
   'app:get-info': { args: []; value: AppInfo };
@@ -70,6 +81,8 @@ export interface InvokeContract {
   'credentials:save': { args: [credentials: ServerCredentials]; value: undefined };
   'credentials:load': { args: []; value: ServerCredentials | null };
   'credentials:clear': { args: []; value: undefined };
+  'keyring:seal': { args: [text: string]; value: string };
+  'keyring:open': { args: [sealed: string]; value: string };
   'print:page': { args: []; value: PrintOutcome };
   'print:save-pdf': { args: [request: SavePdfRequest]; value: SavePdfOutcome };
 }
@@ -107,6 +120,18 @@ export interface OpenVillageApi {
   loadCredentials(): Promise<Result<ServerCredentials | null>>;
   /** Forgets the login and removes the server from `connect-src` (from the next page load on). */
   clearCredentials(): Promise<Result<void>>;
+  /**
+   * Encrypts the operators' keyring with the OS key store (safeStorage) as an outer layer; answers the bytes as
+   * base64. Main keeps nothing. Fails with `keyring/unavailable` when the OS offers no secure store (Linux without a
+   * secret service), and with `ipc/invalid-payload` for an empty text or one over `KEYRING_LIMITS.textMaxLength`.
+   */
+  sealKeyring(text: string): Promise<Result<string>>;
+  /**
+   * The keyring text back from `sealKeyring`'s base64. Fails with `keyring/unreadable` when the bytes cannot be
+   * decrypted here (another user or PC, a reset key store) or are not a sealed keyring (any other safeStorage blob),
+   * with `keyring/unavailable` when the OS store is unavailable now, and with `ipc/invalid-payload` for bad base64.
+   */
+  openKeyring(sealed: string): Promise<Result<string>>;
   /** Prints the calling page (its print styles) through the system print dialog. */
   printPage(): Promise<Result<PrintOutcome>>;
   /** Renders the calling page to an A4 PDF and writes it where the person chooses in a save dialog. */
@@ -122,6 +147,8 @@ export const API_INVOKE_CHANNELS = {
   saveCredentials: 'credentials:save',
   loadCredentials: 'credentials:load',
   clearCredentials: 'credentials:clear',
+  sealKeyring: 'keyring:seal',
+  openKeyring: 'keyring:open',
   printPage: 'print:page',
   savePdf: 'print:save-pdf',
 } as const satisfies Partial<Record<keyof OpenVillageApi, InvokeChannel>>;
@@ -138,6 +165,8 @@ export const API_KEYS = [
   'saveCredentials',
   'loadCredentials',
   'clearCredentials',
+  'sealKeyring',
+  'openKeyring',
   'printPage',
   'savePdf',
   'onMenuCommand',
@@ -154,6 +183,14 @@ export const IPC_ERROR_CODES = {
 export const CREDENTIALS_ERROR_CODES = {
   /** The OS has no secure store (Linux without a keyring): the password was not remembered; ask for it at each start. */
   unavailable: 'credentials/unavailable',
+} as const;
+
+/** Error codes of the `keyring:*` channels. */
+export const KEYRING_ERROR_CODES = {
+  /** The OS has no secure store (Linux without a secret service, `basic_text`): no outer layer on this PC. */
+  unavailable: 'keyring/unavailable',
+  /** The bytes cannot be decrypted here (another user or PC, a reset key store) or are not a sealed keyring. */
+  unreadable: 'keyring/unreadable',
 } as const;
 
 /** Error codes of the `print:*` channels. */

@@ -10,6 +10,7 @@ import {
   type InvokeArgs,
   type InvokeChannel,
   IPC_ERROR_CODES,
+  KEYRING_LIMITS,
   MENU_COMMANDS,
   type MenuCommand,
   PRINT_LIMITS,
@@ -113,6 +114,31 @@ export function parseSavePdfRequest(value: unknown): Result<SavePdfRequest> {
   return ok({ fileName: safeFileName(fileName) });
 }
 
+// Canonical base64 (what Node's `Buffer#toString('base64')` writes): whole quartets, padding only at the end, and the
+// bits the padding leaves unused at zero, so one byte string has exactly one accepted spelling.
+const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$/;
+
+/**
+ * Validates a keyring text to seal: a non-empty string of at most `KEYRING_LIMITS.textMaxLength` characters and as
+ * many UTF-8 bytes (any characters: it is JSON the renderer wrote).
+ */
+export function parseKeyringText(value: unknown): Result<string> {
+  const max = KEYRING_LIMITS.textMaxLength;
+  if (typeof value !== 'string' || value.length === 0 || value.length > max || new TextEncoder().encode(value).length > max) {
+    return invalid(`the keyring text must be a string of 1–${max} characters (UTF-8 bytes)`);
+  }
+  return ok(value);
+}
+
+/** Validates a sealed keyring: canonical base64, 4–`KEYRING_LIMITS.sealedMaxLength` characters. */
+export function parseSealedKeyring(value: unknown): Result<string> {
+  const max = KEYRING_LIMITS.sealedMaxLength;
+  if (typeof value !== 'string' || value.length < 4 || value.length > max || !CANONICAL_BASE64.test(value)) {
+    return invalid(`the sealed keyring must be base64 of 4–${max} characters`);
+  }
+  return ok(value);
+}
+
 /** One guard per invoke channel; the mapped type makes a missing channel a compile error. */
 export const INVOKE_GUARDS: { [C in InvokeChannel]: ArgsGuard<C> } = {
   'app:get-info': (args) => (args.length === 0 ? ok([]) : invalid('app:get-info takes no arguments')),
@@ -128,6 +154,16 @@ export const INVOKE_GUARDS: { [C in InvokeChannel]: ArgsGuard<C> } = {
   },
   'credentials:load': (args) => (args.length === 0 ? ok([]) : invalid('credentials:load takes no arguments')),
   'credentials:clear': (args) => (args.length === 0 ? ok([]) : invalid('credentials:clear takes no arguments')),
+  'keyring:seal': (args) => {
+    if (args.length !== 1) return invalid('keyring:seal takes one argument');
+    const text = parseKeyringText(args[0]);
+    return text.ok ? ok([text.value]) : text;
+  },
+  'keyring:open': (args) => {
+    if (args.length !== 1) return invalid('keyring:open takes one argument');
+    const sealed = parseSealedKeyring(args[0]);
+    return sealed.ok ? ok([sealed.value]) : sealed;
+  },
   'print:page': (args) => (args.length === 0 ? ok([]) : invalid('print:page takes no arguments')),
   'print:save-pdf': (args) => {
     if (args.length !== 1) return invalid('print:save-pdf takes one argument');

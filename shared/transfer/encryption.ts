@@ -35,8 +35,11 @@ export interface FileEncryption {
 }
 
 export function toBase64(bytes: Uint8Array): string {
+  // 32 KB at a time: one call per byte is slow for scans of several MB, one call for all of them overflows the stack.
   let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  }
   return btoa(binary);
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHOTS, useAppBrowsers } from '../helpers/app-browsers';
-import { registerAppeal, setUpVillage } from '../helpers/app-page';
+import { createOperator, registerAppeal, setUpVillage } from '../helpers/app-page';
 import { dataRows, openRegister, rowByIndex, storedAppealCount } from '../helpers/app-page-extra';
 
 const card = { givenName: 'Іван', address: 'с. Глибоке, вул. Садова, 3', phone: '+380671234567', topicCode: '090' };
@@ -99,6 +99,7 @@ describe('backup and restore in the browser', () => {
 
     // The old PC died. A new one, an empty profile: the setup screen offers the restore.
     page = await browsers.fresh();
+    await createOperator(page, 'Коваль О. П.');
     // Our own words on a button-looking label; the native input (the browser's language) is out of sight.
     await page.locator('label.file-button', { hasText: RESTORE_LABEL }).waitFor({ state: 'visible' });
     expect((await page.getByLabel(RESTORE_LABEL).boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/lib/dates';
 import { useAppBrowsers } from '../helpers/app-browsers';
-import { combobox, setUpVillage, textbox } from '../helpers/app-page';
+import { combobox, setUpVillage, signIn, textbox } from '../helpers/app-page';
 import {
   cardField,
   cellText,
@@ -104,6 +104,7 @@ describe('odd and hostile input at the registration form', () => {
 
     // A restart of the page renders everything again from storage: still text, still nothing run.
     await page.reload();
+    await signIn(page);
     await page.getByRole('heading', { name: `Звернення ${longIndex}` }).waitFor();
     await openCard(page, hostile);
     expect(await cardField(page, 'Заявник').textContent()).toBe(`${surname} ${givenName}`);

@@ -4,6 +4,7 @@ import { openDatabase } from '../../renderer/data/database';
 import { addUser, addVillage } from '../../server/admin/provision';
 import { SHOTS } from '../helpers/app-browsers';
 import { logIn, PASSWORD, useCommunityServer } from '../helpers/community-server';
+import { testKey } from '../helpers/data/test-key';
 import { startFaultProxy } from '../helpers/fault-proxy';
 import { clientSetup, startSync, statusWhere } from '../helpers/sync/sync-clients';
 import { registerMany } from '../helpers/sync/volume';
@@ -24,7 +25,11 @@ describe("a replaced village PC's first sync", () => {
   it('shows done of total and the time left, then the whole register', async () => {
     // The old PC's work: registered and pushed by the app's own code.
     const setup = clientSetup(server.couch.url, 'starosta.hlyboke', 'starosta', 'hlyboke', server.couch.community);
-    const old = await openDatabase({ name: `old_pc_${Date.now()}`, storage: getRxStorageMemory() as never });
+    const old = await openDatabase({
+      name: `old_pc_${Date.now()}`,
+      storage: getRxStorageMemory() as never,
+      key: await testKey(),
+    });
     await registerMany(old, setup.profile, APPEALS, () => 1);
     const oldSync = startSync(old, setup.config);
     await statusWhere(oldSync, 'the old PC sent everything', (s) => s.waiting === 0 && s.lastSyncAt !== null, 120_000);

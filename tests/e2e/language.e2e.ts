@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/lib/dates';
 import { useAppBrowsers } from '../helpers/app-browsers';
-import { registerAppeal, setUpVillage } from '../helpers/app-page';
+import { registerAppeal, setUpVillage, signIn } from '../helpers/app-page';
 import { cardField, cellText, dataRows, fieldError, gbDate, kyivToday, openRegister, uaDate } from '../helpers/app-page-extra';
 
 /** A recent date whose day is above 12, so that dd/mm and mm/dd cannot be mistaken for each other. */
@@ -60,6 +60,7 @@ describe('the interface language', () => {
 
     // Remembered on this PC: a reload comes back in English.
     await page.reload();
+    await signIn(page);
     await page.getByRole('heading', { name: 'Register of appeals' }).waitFor();
     expect(await htmlLang(page)).toBe('en');
 
@@ -91,20 +92,28 @@ describe('the interface language', () => {
     expect(await cellText(dataRows(page).first(), 3)).toBe(uaDate(receivedOn));
     expect(await cellText(dataRows(page).first(), 5)).toBe('Зареєстровано');
     await page.reload();
+    await signIn(page);
     await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
     expect(await page.getByRole('button', { name: 'Українська' }).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('can be chosen on the first-start setup screen and stays chosen after setup', async () => {
+  it('can be chosen on the very first screen and stays chosen through the operator, the recovery code and setup', async () => {
     const page = await freshApp();
-    await page.getByRole('heading', { name: 'Налаштування робочого місця' }).waitFor();
+    await page.getByRole('heading', { name: 'Перший запуск: хто працює на цьому комп’ютері' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'First start: who works at this PC' }).waitFor();
+    await page.getByLabel('Your surname and initials').fill('Koval O.');
+    await page.getByLabel('Password', { exact: true }).fill('a long password');
+    await page.getByLabel('Repeat the password').fill('a long password');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Recovery code' }).waitFor();
+    await page.getByLabel('I have written the code down and keep it away from the PC').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Set up this workstation' }).waitFor();
     await page.getByLabel('Role').selectOption('starosta');
     await page.getByLabel('Village code').fill('hlyboke');
     await page.getByLabel('Village (starosta district) name').fill('Hlyboke');
     await page.getByLabel('Workstation number').fill('1');
-    await page.getByLabel('Your surname and initials').fill('Koval O.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Register of appeals' }).waitFor();
     await page.getByText('No appeals found', { exact: true }).waitFor();

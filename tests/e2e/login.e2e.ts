@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addUser, addVillage } from '../../server/admin/provision';
 import { freePort } from '../../server/embedded/pouchdb-process';
-import { textbox } from '../helpers/app-page';
+import { enterApp, textbox } from '../helpers/app-page';
 import { PASSWORD, useCommunityServer } from '../helpers/community-server';
 import { serveRenderer } from '../helpers/web-server';
 
@@ -35,6 +35,7 @@ describe('the login form says why a login did not go through', () => {
   async function loginForm(context: BrowserContext, appUrl: string): Promise<Page> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(appUrl);
+    await enterApp(page);
     await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
     await page.getByRole('heading', { name: 'Вхід на сервер ради' }).waitFor();
     return page;

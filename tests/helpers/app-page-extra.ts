@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { addDays, addMonths } from '../../shared/lib/dates';
-import { combobox, textbox } from './app-page';
+import { combobox, createOperator, textbox } from './app-page';
 
 /** Today as the browser sees it: the e2e browser runs in Europe/Kyiv whatever the zone of the test process. */
 export function kyivToday(): string {
@@ -31,11 +31,11 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
   return page;
 }
 
-/** Completes the first-start setup as the council's central office (its village code is always `central`). */
+/** Completes the first start as the council's central office (its village code is always `central`). */
 export async function setUpCentral(page: Page, opts: { workstation: number; operator: string }) {
+  await createOperator(page, opts.operator);
   await page.getByLabel('Роль').selectOption('central');
   await page.getByLabel('Номер робочого місця').fill(String(opts.workstation));
-  await page.getByLabel('Ваше прізвище та ініціали').fill(opts.operator);
   await page.getByRole('button', { name: 'Зберегти' }).click();
   await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
 }
@@ -200,10 +200,27 @@ export async function storedAppealCount(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('rxdb-dexie-open-village--0--appeals');
+        const open = indexedDB.open('rxdb-dexie-open-village-sealed--0--appeals');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('docs', 'readonly').objectStore('docs').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** How many parts of the register snapshot the app has stored (0 before its first write). */
+export async function snapshotParts(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('open-village-snapshot', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('kv', 'readonly').objectStore('kv').count();
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         };

@@ -10,13 +10,51 @@ export function combobox(page: Page, name: string) {
   return page.getByRole('combobox', { name, exact: true });
 }
 
-/** Completes the first-start setup as a starosta of a village. */
+/** The password every test operator signs in with. */
+export const OPERATOR_PASSWORD = 'пароль оператора 1';
+
+/**
+ * The very first start on a fresh profile: the first operator and their password, then past the recovery code (its
+ * text is returned). The app then shows its setup screen.
+ */
+export async function createOperator(page: Page, name = 'Мельник І. В.', password = OPERATOR_PASSWORD): Promise<string> {
+  await page.getByRole('heading', { name: 'Перший запуск: хто працює на цьому комп’ютері' }).waitFor();
+  await page.getByLabel('Ваше прізвище та ініціали').fill(name);
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  await page.getByLabel('Повторіть пароль').fill(password);
+  await page.getByRole('button', { name: 'Створити' }).click();
+  const code = (await page.getByLabel('Код відновлення цього комп’ютера').textContent()) ?? '';
+  await page.getByLabel('Я записав(ла) код і зберігаю його окремо від комп’ютера').check();
+  await page.getByRole('button', { name: 'Далі' }).click();
+  return code;
+}
+
+/** Signs in at the lock screen (after a start or a reload) and waits for the lock screen to go. */
+export async function signIn(page: Page, name?: string, password = OPERATOR_PASSWORD): Promise<void> {
+  // By the fields' ids: the lock screen speaks the language last chosen on this PC.
+  const field = page.locator('#lock-password');
+  await field.waitFor();
+  if (name) await page.locator('#lock-operator').selectOption(name);
+  await field.fill(password);
+  await field.press('Enter');
+  await field.waitFor({ state: 'detached' });
+}
+
+/** Past the front door of a profile either way: the first operator on a fresh one, a sign-in on one that has them. */
+export async function enterApp(page: Page, name = 'Мельник І. В.'): Promise<void> {
+  const first = page.getByRole('heading', { name: 'Перший запуск: хто працює на цьому комп’ютері' });
+  await first.or(page.locator('#lock-password')).first().waitFor();
+  if ((await first.count()) > 0) await createOperator(page, name);
+  else await signIn(page);
+}
+
+/** Completes the first start as a starosta of a village: the operator (`operator`), then the setup screen. */
 export async function setUpVillage(page: Page, opts: { code: string; name: string; workstation: number; operator: string }) {
+  await createOperator(page, opts.operator);
   await page.getByLabel('Роль').selectOption('starosta');
   await page.getByLabel('Код села').fill(opts.code);
   await page.getByLabel('Назва села (старостинського округу)').fill(opts.name);
   await page.getByLabel('Номер робочого місця').fill(String(opts.workstation));
-  await page.getByLabel('Ваше прізвище та ініціали').fill(opts.operator);
   await page.getByRole('button', { name: 'Зберегти' }).click();
   await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
 }

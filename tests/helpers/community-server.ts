@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { CouchConnection } from '../../server/admin/couch-client';
-import { textbox } from './app-page';
+import { createOperator, textbox } from './app-page';
 import { launchWithProfile, newProfileDir, removeProfile } from './browser';
 import { startTestCouch, type TestCouch } from './couch/test-couch';
 import { serveRenderer, type WebServer } from './web-server';
@@ -72,12 +72,12 @@ export async function logIn(
 ): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.web.url);
+  await createOperator(page, options.operator ?? 'Мельник І. В.');
   await page.getByRole('link', { name: 'Увійти на сервер ради' }).click();
   await textbox(page, 'Адреса сервера').fill(options.serverUrl ?? server.couch.url);
   await textbox(page, 'Ім’я користувача').fill(user);
   await page.getByLabel('Пароль').fill(PASSWORD);
   await page.getByLabel('Номер робочого місця').fill('1');
-  await textbox(page, 'Ваше прізвище та ініціали').fill(options.operator ?? 'Мельник І. В.');
   if (options.villageName) await textbox(page, 'Назва села (старостинського округу)').fill(options.villageName);
   await page.getByRole('button', { name: 'Увійти' }).click();
   await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();

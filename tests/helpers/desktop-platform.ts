@@ -4,7 +4,7 @@
  * Use it as `vi.mock('…/renderer/platform/platform', () => import('…/helpers/desktop-platform'))`; the test's own
  * import of this module is the same instance, so both see one `saved`.
  */
-import type { SavedCredentials } from '../../renderer/platform/platform';
+import type { KeyringBox, SavedCredentials } from '../../renderer/platform/platform';
 
 /** What the stand-in's OS key store holds. */
 export const saved: { value: SavedCredentials | null } = { value: null };
@@ -23,4 +23,6 @@ export const platform = {
   },
   setLanguage: async () => undefined,
   onMenuCommand: () => () => undefined,
+  /** No OS outer layer, as on Linux without a secret service; a test may put a fake box here. */
+  keyringBox: null as KeyringBox | null,
 };

@@ -12,6 +12,7 @@ import type { PcRequest, PcSetup, RecordView } from './pc-protocol';
 
 const { getRxStorageMemory } = await import('rxdb/plugins/storage-memory');
 const { openDatabase } = await import('../../renderer/data/database');
+const { testKey } = await import('../helpers/data/test-key');
 const { SyncController } = await import('../../renderer/data/sync/sync-controller');
 const { registerAppeal } = await import('../../renderer/data/appeals.repository');
 const { recordEvent } = await import('../../renderer/data/events.repository');
@@ -61,7 +62,7 @@ function view(collection: 'appeals' | 'events', record: Record<string, unknown>)
 }
 
 async function open(): Promise<void> {
-  db = await openDatabase({ name: setup.name, storage: storage as never });
+  db = await openDatabase({ name: setup.name, storage: storage as never, key: await testKey() });
   controller = new SyncController(db, sync.config, 'soak');
   controller.start({ kind: 'basic', username: setup.username, password });
 }

@@ -13,11 +13,11 @@ interface Props {
   restore?: ReactNode;
 }
 
-type Errors = Partial<Record<'villageCode' | 'villageName' | 'workstation' | 'operatorName', string>>;
+type Errors = Partial<Record<'villageCode' | 'villageName' | 'workstation', string>>;
 
 /**
  * First start of the app on a PC: which village (or the council office) it serves, its workstation number (every PC
- * of one village gets its own, so that registration indexes never repeat), and who works at it.
+ * of one village gets its own, so that registration indexes never repeat), and who works at it (the signed-in operator).
  */
 export function SetupScreen({ initial, onSave, restore }: Props) {
   const { t } = useTranslation();
@@ -25,7 +25,6 @@ export function SetupScreen({ initial, onSave, restore }: Props) {
   const [villageCode, setVillageCode] = useState(initial?.villageCode ?? '');
   const [villageName, setVillageName] = useState(initial?.villageName ?? '');
   const [workstation, setWorkstation] = useState(String(initial?.workstation ?? 1));
-  const [operatorName, setOperatorName] = useState(initial?.operatorName ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const isCentral = role === 'central';
   const isLocked = initial !== null;
@@ -37,7 +36,6 @@ export function SetupScreen({ initial, onSave, restore }: Props) {
     if (!isVillageCode(code)) next.villageCode = t('setup.errors.villageCode');
     if (!isCentral && villageName.trim() === '') next.villageName = t('setup.errors.villageName');
     if (!isWorkstation(Number(workstation))) next.workstation = t('setup.errors.workstation');
-    if (operatorName.trim() === '') next.operatorName = t('setup.errors.operatorName');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     await onSave({
@@ -45,7 +43,8 @@ export function SetupScreen({ initial, onSave, restore }: Props) {
       villageCode: code,
       villageName: isCentral ? t('setup.centralOffice') : villageName.trim(),
       workstation: Number(workstation),
-      operatorName: operatorName.trim(),
+      // Who works at the PC is whoever signed in (App.setProfile fills it in).
+      operatorName: initial?.operatorName ?? '',
     });
   };
 
@@ -93,9 +92,6 @@ export function SetupScreen({ initial, onSave, restore }: Props) {
             onChange={(e) => setWorkstation(e.target.value)}
             disabled={isLocked}
           />
-        </Field>
-        <Field label={t('setup.operatorName')} id="setup-operator" error={errors.operatorName}>
-          <input id="setup-operator" value={operatorName} onChange={(e) => setOperatorName(e.target.value)} />
         </Field>
         {isLocked && <p className="hint">{t('setup.lockedHint')}</p>}
         <button type="submit" className="primary">

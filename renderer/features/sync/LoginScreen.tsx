@@ -34,7 +34,6 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
   const [username, setUsername] = useState(sync.config?.username ?? '');
   const [password, setPassword] = useState('');
   const [workstation, setWorkstation] = useState('1');
-  const [operatorName, setOperatorName] = useState('');
   const [villageName, setVillageName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,11 +53,12 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
         villageCode: config.villageId,
         villageName: config.role === 'central' ? t('setup.centralOffice') : villageName.trim() || config.villageId,
         workstation: Number(workstation) || 1,
-        operatorName: operatorName.trim() || config.username,
+        // The app replaces it with the signed-in operator (App.setProfile).
+        operatorName: '',
       };
       return code ? { ...base, communityCode: code } : base;
     },
-    [profile, t, workstation, operatorName, villageName],
+    [profile, t, workstation, villageName],
   );
 
   // The desktop page reloaded to reach a newly saved server: finish that login with the saved credentials.
@@ -149,9 +149,6 @@ export function LoginScreen({ sync, profile, onLoggedIn, onCancel }: Props) {
             </Field>
             <Field id="login-village" label={t('login.villageName')} hint={t('login.villageNameHint')}>
               <input id="login-village" value={villageName} onChange={(e) => setVillageName(e.target.value)} />
-            </Field>
-            <Field id="login-operator" label={t('setup.operatorName')}>
-              <input id="login-operator" value={operatorName} onChange={(e) => setOperatorName(e.target.value)} />
             </Field>
           </>
         )}

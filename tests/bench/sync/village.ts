@@ -8,15 +8,16 @@ import { type AppDatabase, openDatabase } from '../../../renderer/data/database'
 import { newId } from '../../../renderer/data/ids';
 import type { Profile } from '../../../renderer/data/profile.repository';
 import { type CouchDoc, toCouch } from '../../../renderer/data/sync/couch-docs';
+import { testKey } from '../../helpers/data/test-key';
 import { type Registered, registerMany } from '../../helpers/sync/volume';
 import type { Payload } from './common';
 
 let opened = 0;
 
 /** An empty app database in memory. Remove it after use: RxDB allows 13 collections per process. */
-export function memoryDatabase(label: string): Promise<AppDatabase> {
+export async function memoryDatabase(label: string): Promise<AppDatabase> {
   opened += 1;
-  return openDatabase({ name: `bench_${label}_${opened}`, storage: getRxStorageMemory() as never });
+  return openDatabase({ name: `bench_${label}_${opened}`, storage: getRxStorageMemory() as never, key: await testKey() });
 }
 
 /** `appeals` appeals with two events each, registered by the profile's user in a fresh memory database. */

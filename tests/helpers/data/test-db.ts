@@ -5,6 +5,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { type AppDatabase, openDatabase } from '../../../renderer/data/database';
 import { type Projection, type ProjectionOptions, startProjection } from '../../../renderer/data/projection';
+import { testKey } from './test-key';
 
 let counter = 0;
 
@@ -44,7 +45,7 @@ export class TestDatabases {
    * tests of the rebuild or of the projection itself). The projection stops when the database closes.
    */
   async create(kind: StorageKind = 'dexie', options: { projection?: ProjectionOptions | false } = {}): Promise<AppDatabase> {
-    const db = await openDatabase({ name: uniqueDbName(), storage: storageOf(kind) });
+    const db = await openDatabase({ name: uniqueDbName(), storage: storageOf(kind), key: await testKey() });
     this.open.push({ db, kind });
     if (options.projection !== false) projections.set(db, startProjection(db, options.projection));
     return db;

@@ -7,6 +7,7 @@ import type { SyncController } from '../../../renderer/data/sync/sync-controller
 import { type CouchProcess, startCouchProcess } from '../../helpers/couch/couch-process';
 import { type TestCouch, testCouchOn } from '../../helpers/couch/test-couch';
 import { TestDatabases, uniqueDbName } from '../../helpers/data/test-db';
+import { testKey } from '../../helpers/data/test-key';
 import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy';
 import { clientSetup, provisionCommunity, startSync, statusWhere } from '../../helpers/sync/sync-clients';
 import { centralDocsOf, centralIdsOf, registerMany, waitForCentral } from '../../helpers/sync/volume';
@@ -80,7 +81,7 @@ describe('restarts in the middle of a sync', () => {
     // Dexie on fake-indexeddb: a database of that name persists in this process after it is closed, like IndexedDB.
     const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
     const name = uniqueDbName('ovrestart');
-    const first = await openDatabase({ name, storage });
+    const first = await openDatabase({ name, storage, key: await testKey() });
     reopened.push(first);
     const registered = await registerMany(first, village.profile, 150, () => 1);
     const total = registered.appeals.length + registered.events.length;
@@ -95,7 +96,7 @@ describe('restarts in the middle of a sync', () => {
     sync.dispose();
     await first.close();
 
-    const second = await openDatabase({ name, storage });
+    const second = await openDatabase({ name, storage, key: await testKey() });
     reopened.push(second);
     expect(await second.appeals.count().exec()).toBe(150);
     expect(await second.outbox.count({ selector: { state: 'waiting' } }).exec()).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { createCredentialsStore, safeStorageBox } from '../../../electron/main/c
 import { createAppHandlers } from '../../../electron/main/ipc/app.ipc';
 import { createCredentialsHandlers } from '../../../electron/main/ipc/credentials.ipc';
 import { type MainHandlers, registerInvokeHandlers } from '../../../electron/main/ipc/invoke-handlers';
+import { createKeyringHandlers } from '../../../electron/main/ipc/keyring.ipc';
 import { createPrintHandlers } from '../../../electron/main/ipc/print.ipc';
 import { CREDENTIALS_ERROR_CODES, IPC_ERROR_CODES } from '../../../shared/ipc/contract';
 import { FakeSafeStorage, fakeElectron, resetFakeElectron } from './fake-electron';
@@ -27,7 +28,8 @@ function setup(options: { platform?: NodeJS.Platform } = {}) {
   const file = join(dir, 'credentials.json');
   const safeStorage = new FakeSafeStorage();
   const log = memoryLogger();
-  const store = createCredentialsStore({ file, box: safeStorageBox(safeStorage, options.platform ?? 'linux'), log });
+  const box = safeStorageBox(safeStorage, options.platform ?? 'linux');
+  const store = createCredentialsStore({ file, box, log });
   let serverOrigin = store.savedServerOrigin();
   const handlers: MainHandlers = {
     ...createAppHandlers({
@@ -40,6 +42,7 @@ function setup(options: { platform?: NodeJS.Platform } = {}) {
         serverOrigin = origin;
       },
     }),
+    ...createKeyringHandlers({ box, log }),
     ...createPrintHandlers({ ...fakePrintDeps(), log }),
   };
   registerInvokeHandlers(fakeElectron.ipcMain, handlers, log);

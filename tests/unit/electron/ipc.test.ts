@@ -5,6 +5,7 @@ import { createAppHandlers } from '../../../electron/main/ipc/app.ipc';
 import { createCredentialsHandlers } from '../../../electron/main/ipc/credentials.ipc';
 import { sendEvent } from '../../../electron/main/ipc/events';
 import { type MainHandlers, registerInvokeHandlers } from '../../../electron/main/ipc/invoke-handlers';
+import { createKeyringHandlers } from '../../../electron/main/ipc/keyring.ipc';
 import { createPrintHandlers } from '../../../electron/main/ipc/print.ipc';
 import { IPC_ERROR_CODES, type Language } from '../../../shared/ipc/contract';
 import { INVOKE_GUARDS, isLanguage, isMenuCommand } from '../../../shared/ipc/guards';
@@ -36,6 +37,7 @@ function setup(overrides: Partial<MainHandlers> = {}) {
       }),
       onServerChange: () => undefined,
     }),
+    ...createKeyringHandlers({ box: safeStorageBox(new FakeSafeStorage(), 'linux'), log }),
     ...createPrintHandlers({ ...fakePrintDeps(), log }),
     ...overrides,
   };

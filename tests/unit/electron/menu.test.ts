@@ -47,7 +47,7 @@ function click(item: MenuItemConstructorOptions | undefined): void {
 describe('application menu', () => {
   it('speaks Ukrainian by default', () => {
     expect(outline(menu().template)).toEqual([
-      ['Файл', ['Нове звернення', 'Вийти']],
+      ['Файл', ['Нове звернення', 'Заблокувати', 'Вийти']],
       ['Вигляд', ['Реєстр', 'Огляд', 'Пошук', 'Мова']],
       ['Довідка', ['Про програму']],
     ]);
@@ -56,7 +56,7 @@ describe('application menu', () => {
 
   it('speaks English when switched', () => {
     expect(outline(menu({ language: 'en' }).template)).toEqual([
-      ['File', ['New appeal', 'Quit']],
+      ['File', ['New appeal', 'Lock', 'Quit']],
       ['View', ['Register', 'Overview', 'Find', 'Language']],
       ['Help', ['About']],
     ]);
@@ -68,11 +68,12 @@ describe('application menu', () => {
 
   it('sends each command when its item is clicked', () => {
     const { template, commands } = menu();
-    for (const id of ['new-appeal', 'open-register', 'open-overview', 'find', 'about']) click(find(template, id));
+    for (const id of ['new-appeal', 'lock', 'open-register', 'open-overview', 'find', 'about']) click(find(template, id));
     click(find(template, 'language-en'));
     click(find(template, 'language-uk'));
     expect(commands).toEqual([
       'new-appeal',
+      'lock',
       'open-register',
       'open-overview',
       'find',
@@ -86,6 +87,7 @@ describe('application menu', () => {
     const { template } = menu({ language: 'en' });
     expect(find(template, 'new-appeal')?.accelerator).toBe('CmdOrCtrl+N');
     expect(find(template, 'find')?.accelerator).toBe('CmdOrCtrl+F');
+    expect(find(template, 'lock')?.accelerator).toBe('CmdOrCtrl+L');
     expect(find(template, 'language-en')?.checked).toBe(true);
     expect(find(template, 'language-uk')?.checked).toBe(false);
     expect(find(template, 'quit')?.role).toBe('quit');

@@ -31,6 +31,8 @@ describe('preload', () => {
     await api.saveCredentials(login);
     await api.loadCredentials();
     await api.clearCredentials();
+    await api.sealKeyring('{"operators":[]}');
+    await api.openKeyring('dGVzdA==');
     await api.printPage();
     await api.savePdf({ fileName: 'HLYBOKE.1-Б-17-receipt' });
     expect(fakeElectron.calls.invoked).toEqual([
@@ -39,6 +41,8 @@ describe('preload', () => {
       ['credentials:save', login],
       ['credentials:load'],
       ['credentials:clear'],
+      ['keyring:seal', '{"operators":[]}'],
+      ['keyring:open', 'dGVzdA=='],
       ['print:page'],
       ['print:save-pdf', { fileName: 'HLYBOKE.1-Б-17-receipt' }],
     ]);

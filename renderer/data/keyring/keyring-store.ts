@@ -1,0 +1,105 @@
+/**
+ * Where a PC keeps its operators' keyring: a small IndexedDB database of its own, readable before anyone signs in
+ * (the lock screen lists the operators), apart from the sealed register. On the desktop the operators' wraps are
+ * sealed again by the OS key store (Electron safeStorage), so a copy of the profile folder alone cannot even start
+ * guessing passwords; the recovery wrap stays outside that layer, so a reset OS key store still leaves the recovery
+ * code as a way back (it is 32 random characters: nothing to guess).
+ */
+import type { KeyringBox } from '../../platform/platform';
+import { type Keyring, type OperatorEntry, parseKeyring } from './keyring';
+
+const DB_NAME = 'open-village-keyring';
+const STORE = 'kv';
+const KEY = 'keyring';
+
+/** What the store holds. */
+interface Stored {
+  version: 1;
+  recovery: Keyring['recovery'];
+  operators: { box: 'os'; sealed: string } | { box: 'none'; list: OperatorEntry[] };
+  idleMinutes: number;
+  failures: number;
+  lastFailureAt: string | null;
+}
+
+export type LoadedKeyring =
+  | { state: 'none' }
+  | { state: 'ready'; keyring: Keyring }
+  /** The OS key store cannot open the operators' wraps here (another Windows user, a reset key store). */
+  | { state: 'os-unreadable'; keyring: Keyring };
+
+export interface KeyringStore {
+  load(): Promise<LoadedKeyring>;
+  save(keyring: Keyring): Promise<void>;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function openDb(factory: IDBFactory): Promise<IDBDatabase> {
+  const req = factory.open(DB_NAME, 1);
+  req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+  return request(req);
+}
+
+export function keyringStore(box: KeyringBox | null, factory: IDBFactory = indexedDB): KeyringStore {
+  const withStore = async <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const db = await openDb(factory);
+    try {
+      const tx = db.transaction(STORE, mode);
+      const result = await request(run(tx.objectStore(STORE)));
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+      return result;
+    } finally {
+      db.close();
+    }
+  };
+
+  return {
+    async load() {
+      const stored = (await withStore('readonly', (s) => s.get(KEY))) as Stored | undefined;
+      if (!stored) return { state: 'none' };
+      const rest = { version: 1, recovery: stored.recovery, idleMinutes: stored.idleMinutes, failures: stored.failures };
+      const lastFailureAt = stored.lastFailureAt;
+      if (stored.operators?.box === 'os') {
+        let list: unknown = null;
+        try {
+          list = box ? JSON.parse(await box.open(stored.operators.sealed)) : null;
+        } catch {
+          list = null;
+        }
+        const keyring = parseKeyring({ ...rest, lastFailureAt, operators: list });
+        if (keyring) return { state: 'ready', keyring };
+        // Only the recovery code opens it now: an empty list of operators, the recovery wrap as it was.
+        const recoveryOnly = parseKeyring({ ...rest, lastFailureAt, operators: [{ name: '-', ...stored.recovery }] });
+        if (!recoveryOnly) throw new Error('the keyring of this PC is damaged');
+        return { state: 'os-unreadable', keyring: { ...recoveryOnly, operators: [] } };
+      }
+      const keyring = parseKeyring({ ...rest, lastFailureAt, operators: stored.operators?.list });
+      if (!keyring) throw new Error('the keyring of this PC is damaged');
+      return { state: 'ready', keyring };
+    },
+
+    async save(keyring) {
+      const json = JSON.stringify(keyring.operators);
+      const sealed = box ? await box.seal(json) : null;
+      const stored: Stored = {
+        version: 1,
+        recovery: keyring.recovery,
+        operators: sealed ? { box: 'os', sealed } : { box: 'none', list: keyring.operators },
+        idleMinutes: keyring.idleMinutes,
+        failures: keyring.failures,
+        lastFailureAt: keyring.lastFailureAt,
+      };
+      await withStore('readwrite', (s) => s.put(stored, KEY));
+    },
+  };
+}
