@@ -142,4 +142,31 @@ describe('the operator lock', () => {
     await page.clock.fastForward(35_000);
     await lockHeading(page).waitFor();
   });
+
+  it('says a register whose keys are gone is lost, and starts a new one that opens', async () => {
+    const page = await app.fresh();
+    await setUpWithOperator(page);
+    await registerAppeal(page, { ...card, surname: SURNAME });
+    // The keyring's own database deleted, the register kept: nothing can open the register now.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.deleteDatabase('open-village-keyring');
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error);
+          req.onblocked = () => resolve();
+        }),
+    );
+    await page.reload();
+    await page.getByText('На цьому комп’ютері є зашифрований реєстр, але ключів до нього тут уже немає').waitFor();
+    await createOperator(page, 'Коваль О. П.');
+    await page.getByRole('heading', { name: 'Налаштування робочого місця' }).waitFor();
+    await page.getByLabel('Роль').selectOption('starosta');
+    await page.getByLabel('Код села').fill('hlyboke');
+    await page.getByLabel('Назва села (старостинського округу)').fill('Глибоке');
+    await page.getByLabel('Номер робочого місця').fill('1');
+    await page.getByRole('button', { name: 'Зберегти' }).click();
+    await page.getByText('У реєстрі 0 звернень').waitFor();
+    expect(await registerAppeal(page, { ...card, surname: 'Новенький' })).toBe('HLYBOKE.1-Н-1');
+  });
 });

@@ -25,7 +25,10 @@ interface Stored {
 export type LoadedKeyring =
   | { state: 'none' }
   | { state: 'ready'; keyring: Keyring }
-  /** The OS key store cannot open the operators' wraps here (another Windows user, a reset key store). */
+  /**
+   * Only the recovery code opens it: the OS key store cannot open the operators' wraps here (another Windows user, a
+   * reset key store), or they are damaged.
+   */
   | { state: 'os-unreadable'; keyring: Keyring };
 
 export interface KeyringStore {
@@ -80,12 +83,15 @@ export function keyringStore(box: KeyringBox | null, factory: IDBFactory = index
         if (keyring) return { state: 'ready', keyring };
         // Only the recovery code opens it now: an empty list of operators, the recovery wrap as it was.
         const recoveryOnly = parseKeyring({ ...rest, lastFailureAt, operators: [{ name: '-', ...stored.recovery }] });
-        if (!recoveryOnly) throw new Error('the keyring of this PC is damaged');
+        if (!recoveryOnly) return { state: 'none' };
         return { state: 'os-unreadable', keyring: { ...recoveryOnly, operators: [] } };
       }
       const keyring = parseKeyring({ ...rest, lastFailureAt, operators: stored.operators?.list });
-      if (!keyring) throw new Error('the keyring of this PC is damaged');
-      return { state: 'ready', keyring };
+      if (keyring) return { state: 'ready', keyring };
+      const recoveryOnly = parseKeyring({ ...rest, lastFailureAt, operators: [{ name: '-', ...stored.recovery }] });
+      // Damaged past the recovery wrap too: nothing opens the register any more (the first start says so, orphan.ts).
+      if (!recoveryOnly) return { state: 'none' };
+      return { state: 'os-unreadable', keyring: { ...recoveryOnly, operators: [] } };
     },
 
     async save(keyring) {

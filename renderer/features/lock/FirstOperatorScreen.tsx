@@ -15,7 +15,14 @@ export interface Created {
 }
 
 /** The very first start on a PC: the first operator and their password, from which the register's key is made. */
-export function FirstOperatorScreen({ store, onCreated }: { store: KeyringStore; onCreated: (created: Created) => void }) {
+interface Props {
+  store: KeyringStore;
+  /** A sealed register without its keys is on this PC: say it is lost before a new one starts. */
+  orphan: boolean;
+  onCreated: (created: Created) => Promise<void>;
+}
+
+export function FirstOperatorScreen({ store, orphan, onCreated }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [first, setFirst] = useState('');
@@ -35,7 +42,7 @@ export function FirstOperatorScreen({ store, onCreated }: { store: KeyringStore;
     try {
       const made = await createKeyring(name, first);
       await store.save(made.keyring);
-      onCreated({ operator: name.trim(), ...made });
+      await onCreated({ operator: name.trim(), ...made });
     } catch (error) {
       setErrors({ save: t('lock.errors.save', { reason: error instanceof Error ? error.message : String(error) }) });
       setBusy(false);
@@ -47,6 +54,11 @@ export function FirstOperatorScreen({ store, onCreated }: { store: KeyringStore;
       <LanguageSwitch />
       <h1>{t('lock.firstTitle')}</h1>
       <p>{t('lock.firstIntro')}</p>
+      {orphan && (
+        <p className="notice" role="alert">
+          {t('lock.orphanNotice')}
+        </p>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
         <Field id="operator-name" label={t('lock.operatorName')} error={errors.name}>
           <input

@@ -6,6 +6,7 @@ import { FatalError } from '../../app/FatalError';
 import type { Session } from '../../app/session';
 import type { Keyring } from '../../data/keyring/keyring';
 import { type KeyringStore, keyringStore, type LoadedKeyring } from '../../data/keyring/keyring-store';
+import { deleteSealedRegister, hasSealedRegister } from '../../data/sealed/orphan';
 import { platform } from '../../platform/platform';
 import { FirstOperatorScreen } from './FirstOperatorScreen';
 import { LockScreen } from './LockScreen';
@@ -13,7 +14,8 @@ import { RecoveryCodeScreen } from './RecoveryCodeScreen';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'first' }
+  /** `orphan`: a sealed register without its keys is on this PC (orphan.ts). */
+  | { kind: 'first'; orphan: boolean }
   | { kind: 'recovery-code'; code: string; open: () => void }
   | { kind: 'locked'; loaded: Extract<LoadedKeyring, { keyring: Keyring }> }
   | { kind: 'opening' }
@@ -31,10 +33,12 @@ export function Gate() {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
-    store.load().then(
-      (loaded) => setState(loaded.state === 'none' ? { kind: 'first' } : { kind: 'locked', loaded }),
-      (error: unknown) => setState({ kind: 'failed', error }),
-    );
+    store
+      .load()
+      .then(async (loaded) =>
+        setState(loaded.state === 'none' ? { kind: 'first', orphan: await hasSealedRegister() } : { kind: 'locked', loaded }),
+      )
+      .catch((error: unknown) => setState({ kind: 'failed', error }));
   }, []);
 
   const open = (operator: string, dataKey: CryptoKey, keyring: Keyring) => {
@@ -57,9 +61,11 @@ export function Gate() {
       return (
         <FirstOperatorScreen
           store={store}
-          onCreated={(c) =>
-            setState({ kind: 'recovery-code', code: c.recoveryCode, open: () => open(c.operator, c.dataKey, c.keyring) })
-          }
+          orphan={state.orphan}
+          onCreated={async (c) => {
+            if (state.orphan) await deleteSealedRegister();
+            setState({ kind: 'recovery-code', code: c.recoveryCode, open: () => open(c.operator, c.dataKey, c.keyring) });
+          }}
         />
       );
     case 'recovery-code':

@@ -117,4 +117,31 @@ describe('the keyring store', () => {
     expect(loaded.keyring.operators).toEqual([]);
     expect(await unlockWithRecovery(loaded.keyring, recoveryCode)).not.toBeNull();
   }, 30_000);
+
+  it('offers the recovery code when the operators are damaged, and treats a keyring damaged past that as none', async () => {
+    const store = keyringStore(null, indexedDB);
+    const { keyring, recoveryCode } = await createKeyring('Коваль О. П.', 'пароль старости');
+    const put = (value: unknown) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('open-village-keyring', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(value, 'keyring');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      });
+    const base = { version: 1, recovery: keyring.recovery, idleMinutes: 10, failures: 0, lastFailureAt: null };
+    await put({ ...base, operators: { box: 'none', list: 'not a list' } });
+    const loaded = await store.load();
+    expect(loaded.state).toBe('os-unreadable');
+    if (loaded.state === 'os-unreadable') expect(await unlockWithRecovery(loaded.keyring, recoveryCode)).not.toBeNull();
+    await put({ ...base, recovery: { salt: 1 }, operators: { box: 'none', list: 'not a list' } });
+    expect(await store.load()).toEqual({ state: 'none' });
+  }, 30_000);
 });
