@@ -6,6 +6,7 @@ import type { AppealState, EventKind } from '../../../shared/domain/events/event
 import { useApp } from '../../app/app-context';
 import { useToday } from '../../app/use-today';
 import { ACTION_FIELDS, amendableValue, initialValues, toPayload } from './action-fields';
+import { saveErrorText } from './save-error';
 
 interface Props {
   kind: EventKind;
@@ -23,6 +24,7 @@ export function ActionForm({ kind, appeal, state, applicant, onDone }: Props) {
   const [values, setValues] = useState(() => initialValues(kind, state, today, applicant));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [isSaving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const lang = i18n.language === 'en' ? 'en' : 'uk';
 
   const change = (name: string, value: string) =>
@@ -35,10 +37,14 @@ export function ActionForm({ kind, appeal, state, applicant, onDone }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
+    setSaveError(null);
     try {
       const result = await records.recordEvent(appeal, kind, toPayload(kind, values, state));
       if (result.ok) onDone();
       else setProblems(result.problems);
+    } catch (error) {
+      // Nothing was written (an event is one document); what was typed stays in the form to try again.
+      setSaveError(saveErrorText(t, error));
     } finally {
       setSaving(false);
     }
@@ -84,6 +90,11 @@ export function ActionForm({ kind, appeal, state, applicant, onDone }: Props) {
             <li key={`${p.field}:${p.code}`}>{p.message[lang]}</li>
           ))}
         </ul>
+      )}
+      {saveError && (
+        <p className="error" role="alert">
+          {t('form.saveFailed', { detail: saveError })}
+        </p>
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={isSaving}>

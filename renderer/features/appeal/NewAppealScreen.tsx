@@ -10,6 +10,7 @@ import { useFilePicker } from '../files/use-file-picker';
 import { ApplicantSection } from './ApplicantSection';
 import { ClassificationSection } from './ClassificationSection';
 import { IssuesSection } from './IssuesSection';
+import { saveErrorText } from './save-error';
 import { useAppealForm } from './use-appeal-form';
 
 /** Fields shown inline by the sections; any other problem is listed in the summary at the top. */
@@ -49,7 +50,7 @@ export function NewAppealScreen() {
         requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       }
     } catch (error) {
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(saveErrorText(t, error));
     } finally {
       setSaving(false);
     }
