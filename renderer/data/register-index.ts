@@ -27,6 +27,10 @@ export interface SnapshotStore {
   write(rows: RegisterRow[], checkpoint: Checkpoint): Promise<void>;
 }
 
+/** Newest received first, then by id ascending: the register screen's default order. */
+export const newestFirstOrder = (a: RegisterRow, b: RegisterRow): number =>
+  a.receivedOn > b.receivedOn ? -1 : a.receivedOn < b.receivedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 const lwtOf = (doc: unknown): number => (doc as { _meta?: { lwt?: number } })._meta?.lwt ?? 0;
 const later = (a: Checkpoint, b: Checkpoint): Checkpoint => (b.lwt > a.lwt || (b.lwt === a.lwt && b.id > a.id) ? b : a);
 
@@ -162,6 +166,20 @@ export class RegisterIndex {
   /** All rows currently known. */
   all(): Iterable<RegisterRow> {
     return this.rows.values();
+  }
+
+  private ordered: { version: number; rows: RegisterRow[] } | null = null;
+
+  /**
+   * All rows, newest received first and then by id: the register's default order (the register screen's
+   * DEFAULT_SORT), sorted once per change of the rows rather than on every filter.
+   */
+  newestFirst(): RegisterRow[] {
+    if (this.ordered?.version !== this.version) {
+      const rows = [...this.rows.values()].sort(newestFirstOrder);
+      this.ordered = { version: this.version, rows };
+    }
+    return this.ordered.rows;
   }
 
   get size(): number {

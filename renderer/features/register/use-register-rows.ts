@@ -31,8 +31,8 @@ export function useRegisterRows(filter: RegisterFilter, sort: RegisterSort, toda
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change
   const rows = useMemo(() => {
-    const source = index.isLoaded ? index.all() : (firstPage ?? []);
-    return queryRegister(source, deferredFilter, sort, today);
+    if (!index.isLoaded) return queryRegister(firstPage ?? [], deferredFilter, sort, today);
+    return queryRegister(index.newestFirst(), deferredFilter, sort, today, { inDefaultOrder: true });
   }, [index, version, firstPage, deferredFilter, sort, today]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { newestFirstOrder } from '../../../renderer/data/register-index';
 import {
   DEFAULT_SORT,
   type DueFilter,
@@ -358,5 +359,31 @@ describe('queryRegister property: a sorted subset satisfying every filter', () =
 
   it('normalizeForSearch is what the rows were indexed with (the property relies on it)', () => {
     expect(normalizeForSearch('Мʼякий  ОЛЕГ')).toBe("м'який олег");
+  });
+});
+
+describe('rows kept in the default order', () => {
+  it('filter to the same list, in the same order, as a full sort would give', () => {
+    const day = fc.integer({ min: -40, max: 5 }).map((d) => addDays(TODAY, d));
+    const row = fc.record({
+      id: fc.stringMatching(/^[0-9A-Z]{4}$/),
+      receivedOn: day,
+      status: fc.constantFrom('registered', 'forwarded', 'answered'),
+      dueDate: day,
+      isOpen: fc.constantFrom(0, 1),
+      needsHandover: fc.constantFrom(0, 1),
+    });
+    const patch = fc.record({
+      status: fc.constantFrom('', 'registered', 'forwarded'),
+      due: fc.constantFrom<DueFilter>('', 'week', 'overdue', 'handover'),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 60 }), patch, (patches, f) => {
+        const rows = patches.map((p) => rowOf(p));
+        const presorted = [...rows].sort(newestFirstOrder);
+        const fast = queryRegister(presorted, filter(f), DEFAULT_SORT, TODAY, { inDefaultOrder: true });
+        expect(ids(fast)).toEqual(ids(queryRegister(rows, filter(f), DEFAULT_SORT, TODAY)));
+      }),
+    );
   });
 });
