@@ -19,6 +19,8 @@ const SIZES = (process.env.BENCH_APPEALS ?? '50000').split(',').map((s) => Numbe
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 const UNLOCKS = Math.max(5, RUNS);
+/** Timings of the whole-register sort that `RegisterIndex.newestFirst` does once per change of the rows. */
+const PRESORTS = Math.min(5, RUNS);
 const BATCH = 1000;
 /** Appeals per seeding call, so the driver can show progress. */
 const SEED_CALL = 10_000;
@@ -217,6 +219,14 @@ async function main(): Promise<void> {
         for (const which of order(i))
           put('pageMemory', which, (await call<{ ms: number }>('filteredPageMemory', which, status, due)).ms);
       }
+      for (let i = 0; i < RUNS; i++) {
+        const [status, due] = filters[i % filters.length] as [string, string];
+        for (const which of order(i))
+          put('pageMemorySorted', which, (await call<{ ms: number }>('filteredPageMemory', which, status, due, true)).ms);
+      }
+      for (let i = 0; i < PRESORTS; i++) {
+        for (const which of order(i)) put('presort', which, await call<number>('presortMemory', which));
+      }
       const queries = ["м'який", 'шевченка', 'коваль олена', 'дорог', 'водопостачання', '№4999', 'садова 17', 'HLYBOKE.1-К-12'];
       for (let i = 0; i < RUNS; i++) {
         for (const which of order(i))
@@ -318,9 +328,15 @@ async function main(): Promise<void> {
         ['  it began this long after the load (`WRITE_DELAY_MS` 3,000)', undefined, 'snapDelay'],
         ['**register one appeal** (registerAppeal: ingest + outbox)', 50, 'register'],
         ['  and its register row (refreshRows, as the projection)', 50, 'registerRow'],
-        ['**filtered first page**, in-memory index', 100, 'pageMemory'],
+        [
+          '**filtered first page**, in-memory index (as the screen: rows presorted by `newestFirst`, filtered only)',
+          100,
+          'pageMemory',
+        ],
+        ['  the same with a full sort per filter (the path before `newestFirst`)', undefined, 'pageMemorySorted'],
+        [`  presorting all rows, once per change of the rows (\`newestFirst\`; ${PRESORTS} runs)`, undefined, 'presort'],
         ['  filtered first page by IndexedDB index (before the index loads)', 100, 'pageDb'],
-        ['**full-text search**, in-memory index', 200, 'search'],
+        ['**full-text search**, in-memory index (as the screen: rows in memory order, the matches sorted)', 200, 'search'],
         ['whole register into memory, database already open (one run)', undefined, 'warmLoad'],
         [
           '  beside it: opening as many row blobs alone (AES-GCM + JSON.parse, pages of 5,000, no RxDB; 3 runs)',

