@@ -6,11 +6,11 @@
  * key or another database is ignored and the register loads row by row as before.
  */
 import type { RegisterRow } from '../../shared/schema/register-row.schema';
+import { inStore } from './idb';
 import type { Checkpoint, Snapshot, SnapshotStore } from './register-index';
 import { openBytes, sealBytes } from './sealed/seal';
 
 const DB_NAME = 'open-village-snapshot';
-const STORE = 'kv';
 const FORMAT = 1;
 const PART_ROWS = 5_000;
 const encoder = new TextEncoder();
@@ -26,13 +26,6 @@ interface Part {
 /** The key of part `i`: zero-padded, so that the key order is the part order. */
 const partName = (where: string, i: number) => `${where}/${String(i).padStart(6, '0')}`;
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 export class SealedSnapshots implements SnapshotStore {
   private readonly where: string;
 
@@ -44,22 +37,8 @@ export class SealedSnapshots implements SnapshotStore {
     this.where = `register-snapshot/${FORMAT}/${databaseName}`;
   }
 
-  private async run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const open = this.factory.open(DB_NAME, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-    const db = await request(open);
-    try {
-      const tx = db.transaction(STORE, mode);
-      const result = await request(op(tx.objectStore(STORE)));
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
-      return result;
-    } finally {
-      db.close();
-    }
+  private run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    return inStore(this.factory, DB_NAME, mode, op);
   }
 
   /** The saved snapshot, or null when there is none this key and database can use. */

@@ -6,10 +6,10 @@
  * code as a way back (it is 32 random characters: nothing to guess).
  */
 import type { KeyringBox } from '../../platform/platform';
+import { inStore } from '../idb';
 import { type Keyring, type OperatorEntry, parseKeyring } from './keyring';
 
 const DB_NAME = 'open-village-keyring';
-const STORE = 'kv';
 const KEY = 'keyring';
 
 /** What the store holds. */
@@ -36,35 +36,9 @@ export interface KeyringStore {
   save(keyring: Keyring): Promise<void>;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function openDb(factory: IDBFactory): Promise<IDBDatabase> {
-  const req = factory.open(DB_NAME, 1);
-  req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-  return request(req);
-}
-
 export function keyringStore(box: KeyringBox | null, factory: IDBFactory = indexedDB): KeyringStore {
-  const withStore = async <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const db = await openDb(factory);
-    try {
-      const tx = db.transaction(STORE, mode);
-      const result = await request(run(tx.objectStore(STORE)));
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
-      return result;
-    } finally {
-      db.close();
-    }
-  };
+  const withStore = <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>) =>
+    inStore(factory, DB_NAME, mode, op);
 
   return {
     async load() {

@@ -4,6 +4,7 @@
  * and the new operator starts an empty register in its place.
  */
 import { DEFAULT_DB_NAME } from '../database';
+import { deleteDatabase } from '../idb';
 
 const PREFIXES = [`rxdb-dexie-${DEFAULT_DB_NAME}--`, 'open-village-snapshot'];
 
@@ -18,12 +19,5 @@ export async function hasSealedRegister(factory: IDBFactory = indexedDB): Promis
 
 /** Deletes the sealed register and its snapshot. */
 export async function deleteSealedRegister(factory: IDBFactory = indexedDB): Promise<void> {
-  for (const name of await names(factory)) {
-    await new Promise<void>((resolve, reject) => {
-      const req = factory.deleteDatabase(name);
-      req.onsuccess = () => resolve();
-      req.onerror = () => reject(req.error);
-      req.onblocked = () => resolve();
-    });
-  }
+  for (const name of await names(factory)) await deleteDatabase(factory, name);
 }

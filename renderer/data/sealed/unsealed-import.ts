@@ -15,6 +15,7 @@ import { EVENT_SCHEMA } from '../../../shared/schema/event.schema';
 import { FILE_SCHEMA } from '../../../shared/schema/file.schema';
 import { OUTBOX_SCHEMA } from '../../../shared/schema/outbox.schema';
 import type { AppDatabase } from '../database';
+import { deleteDatabase } from '../idb';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
@@ -33,16 +34,6 @@ const PRIMARY: Record<Copied, string> = { appeals: 'id', events: 'id', files: 'i
 export async function hasUnsealedRegister(factory: IDBFactory = indexedDB): Promise<boolean> {
   const names = await factory.databases();
   return names.some((d) => d.name?.startsWith(PREFIX));
-}
-
-function deleteDatabase(factory: IDBFactory, name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = factory.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-    // Another tab still holds it open: it goes once that tab closes; the copy is complete either way.
-    req.onblocked = () => resolve();
-  });
 }
 
 type OldDatabase = RxDatabase<Record<Copied, RxCollection>>;
