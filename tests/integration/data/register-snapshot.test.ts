@@ -7,6 +7,7 @@ import { indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerAppeal } from '../../../renderer/data/appeals.repository';
 import type { AppDatabase } from '../../../renderer/data/database';
+import { inStore } from '../../../renderer/data/idb';
 import { RegisterIndex } from '../../../renderer/data/register-index';
 import { SealedSnapshots } from '../../../renderer/data/register-snapshot';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
@@ -91,6 +92,13 @@ describe('the register snapshot', () => {
     const back = await store.read();
     expect(back?.rows.map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect(back?.checkpoint).toEqual({ id: 'r11999', lwt: 5 });
+    // A part gone (a damaged store, a writing caught half-way by the reader): the snapshot is not used at all.
+    const middle = `register-snapshot/1/${db.name}/000001`;
+    const kept = await inStore(indexedDB, 'open-village-snapshot', 'readonly', (s) => s.get(middle));
+    await inStore(indexedDB, 'open-village-snapshot', 'readwrite', (s) => s.delete(middle));
+    expect(await store.read()).toBeNull();
+    await inStore(indexedDB, 'open-village-snapshot', 'readwrite', (s) => s.put(kept, middle));
+    expect((await store.read())?.rows).toHaveLength(12_000);
     // A smaller register written over it leaves no part of the bigger one behind.
     await store.write(rows.slice(0, 10), { id: 'r00009', lwt: 6 });
     expect((await store.read())?.rows).toHaveLength(10);
