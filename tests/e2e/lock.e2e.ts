@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, useAppBrowsers } from '../helpers/app-browsers';
-import { createOperator, OPERATOR_PASSWORD, registerAppeal, signIn } from '../helpers/app-page';
+import { createOperator, OPERATOR_PASSWORD, registerAppeal, setUpVillage, setUpWorkstation, signIn } from '../helpers/app-page';
 import { openRegister, rowByIndex } from '../helpers/app-page-extra';
 
 const SURNAME = 'Замкненко';
@@ -19,16 +19,8 @@ const card = {
 
 const lockHeading = (page: Page) => page.getByRole('heading', { name: 'Реєстр заблоковано' });
 
-async function setUpWithOperator(page: Page): Promise<string> {
-  const code = await createOperator(page, 'Коваль О. П.');
-  await page.getByLabel('Роль').selectOption('starosta');
-  await page.getByLabel('Код села').fill('hlyboke');
-  await page.getByLabel('Назва села (старостинського округу)').fill('Глибоке');
-  await page.getByLabel('Номер робочого місця').fill('1');
-  await page.getByRole('button', { name: 'Зберегти' }).click();
-  await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
-  return code;
-}
+const HLYBOKE = { code: 'hlyboke', name: 'Глибоке', workstation: 1 };
+const setUpWithOperator = (page: Page) => setUpVillage(page, { ...HLYBOKE, operator: 'Коваль О. П.' });
 
 describe('the operator lock', () => {
   const app = useAppBrowsers();
@@ -161,11 +153,7 @@ describe('the operator lock', () => {
     await page.getByText('На цьому комп’ютері є зашифрований реєстр, але ключів до нього тут уже немає').waitFor();
     await createOperator(page, 'Коваль О. П.');
     await page.getByRole('heading', { name: 'Налаштування робочого місця' }).waitFor();
-    await page.getByLabel('Роль').selectOption('starosta');
-    await page.getByLabel('Код села').fill('hlyboke');
-    await page.getByLabel('Назва села (старостинського округу)').fill('Глибоке');
-    await page.getByLabel('Номер робочого місця').fill('1');
-    await page.getByRole('button', { name: 'Зберегти' }).click();
+    await setUpWorkstation(page, HLYBOKE);
     await page.getByText('У реєстрі 0 звернень').waitFor();
     expect(await registerAppeal(page, { ...card, surname: 'Новенький' })).toBe('HLYBOKE.1-Н-1');
   });

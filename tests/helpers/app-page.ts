@@ -48,9 +48,25 @@ export async function enterApp(page: Page, name = 'Мельник І. В.'): Pro
   else await signIn(page);
 }
 
-/** Completes the first start as a starosta of a village: the operator (`operator`), then the setup screen. */
-export async function setUpVillage(page: Page, opts: { code: string; name: string; workstation: number; operator: string }) {
-  await createOperator(page, opts.operator);
+interface VillageSetup {
+  code: string;
+  name: string;
+  workstation: number;
+  operator: string;
+}
+
+/**
+ * Completes the first start as a starosta of a village: the operator (`operator`), then the setup screen. Returns the
+ * recovery code shown on the way.
+ */
+export async function setUpVillage(page: Page, opts: VillageSetup): Promise<string> {
+  const code = await createOperator(page, opts.operator);
+  await setUpWorkstation(page, opts);
+  return code;
+}
+
+/** Fills the setup screen as a starosta of a village (the operator already signed in) and waits for the register. */
+export async function setUpWorkstation(page: Page, opts: Omit<VillageSetup, 'operator'>): Promise<void> {
   await page.getByLabel('Роль').selectOption('starosta');
   await page.getByLabel('Код села').fill(opts.code);
   await page.getByLabel('Назва села (старостинського округу)').fill(opts.name);

@@ -54,8 +54,3 @@ export async function openBytes(key: CryptoKey, where: string, sealed: Uint8Arra
     throw new SealError(where);
   }
 }
-
-/** A new random data key for a PC's database: usable for sealing, extractable only so the keyring can wrap it. */
-export function newDataKey(): Promise<CryptoKey> {
-  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
-}
