@@ -52,6 +52,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), pdfjsAssetsAndPrecacheList()],
   define: { __APP_VERSION__: JSON.stringify(version) },
+  // The report worker (features/reports/report.worker.ts) as an ES module, started with `type: 'module'`.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Appeal } from '../../shared/domain/appeal/appeal.types';
 import type { AppealEvent } from '../../shared/domain/events/event.types';
@@ -14,6 +15,7 @@ import { sealedStorage } from './sealed/sealed-storage';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBAttachmentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type AppealCollection = RxCollection<Appeal>;
 export type EventCollection = RxCollection<AppealEvent>;
@@ -46,7 +48,8 @@ export const DEFAULT_DB_NAME = 'open-village-sealed';
 export const SEALED_FIELDS = {
   appeals: ['surname', 'givenName', 'patronymic', 'collectiveName', 'address', 'phone', 'email', 'categories', 'issues', 'note'],
   events: ['payload'],
-  register: ['applicant', 'address', 'searchText'],
+  // `report` holds the applicant's categories, sex and social status.
+  register: ['applicant', 'address', 'searchText', 'report'],
   files: ['name'],
   outbox: [],
 } as const satisfies Record<keyof Collections, readonly string[]>;
@@ -76,7 +79,11 @@ export async function openDatabase(options: {
   await db.addCollections({
     appeals: { schema: sealed(APPEAL_SCHEMA, SEALED_FIELDS.appeals) as RxJsonSchema<Appeal> },
     events: { schema: sealed(EVENT_SCHEMA, SEALED_FIELDS.events) as RxJsonSchema<AppealEvent> },
-    register: { schema: sealed(REGISTER_ROW_SCHEMA, SEALED_FIELDS.register) as RxJsonSchema<RegisterRow> },
+    register: {
+      schema: sealed(REGISTER_ROW_SCHEMA, SEALED_FIELDS.register) as RxJsonSchema<RegisterRow>,
+      // Version 1 only added the optional `report`: a row is kept as it is (register-projection.ts fills it in).
+      migrationStrategies: { 1: (row: RegisterRow) => row },
+    },
     outbox: { schema: sealed(OUTBOX_SCHEMA, SEALED_FIELDS.outbox) as RxJsonSchema<OutboxRow> },
     files: { schema: sealed(FILE_SCHEMA, SEALED_FIELDS.files) as RxJsonSchema<AttachedFile> },
   });

@@ -3,11 +3,12 @@ import type { Appeal } from '../../shared/domain/appeal/appeal.types';
 import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
 import type { Period } from '../../shared/reports/period';
 import type { KnownVillage, ReportScope } from '../../shared/reports/report.types';
+import type { RegisterRow } from '../../shared/schema/register-row.schema';
 import { observeAppeal, profileIndexPrefix } from './appeals.repository';
 import { type FileListItem, observeFilesOf } from './files.repository';
 import { type IngestCollection, loadSetAside, observeSetAside, type SetAsideEntry } from './ingest/set-aside';
 import type { RecordsSession } from './records';
-import { loadReportData, type ReportData } from './reports.repository';
+import { loadReportFacts } from './reports.repository';
 import { observeAppealCount, observeLastBackupAt } from './transfer/backup-state';
 
 /** What a village last reported about its sync (its status document in the council's database). */
@@ -64,8 +65,11 @@ export interface RecordQueries {
   observeLastBackupAt(onChange: (at: string | null) => void): () => void;
   /** The number of appeals on this PC, live. */
   observeAppealCount(onChange: (count: number) => void): () => void;
-  /** The appeals received in a period (in a scope) and their events, for a report. */
-  reportData(period: Period, scope: ReportScope): Promise<ReportData>;
+  /**
+   * The report facts (encoded) of the appeals received in a period in a scope, from `rows` (the whole register in
+   * memory); see reports.repository.ts.
+   */
+  reportFacts(rows: () => Iterable<RegisterRow>, period: Period, scope: ReportScope): Promise<string[]>;
   /**
    * The villages' own reports of their last sync, from the council's database; null when this PC does not sync as the
    * council (there is nothing to read). Rejects when the server cannot be reached or the login is gone.
@@ -93,7 +97,7 @@ export function recordQueries(session: RecordsSession): RecordQueries {
     observeSetAside: (onChange) => observeSetAside(db, onChange),
     observeLastBackupAt: (onChange) => observeLastBackupAt(db, onChange),
     observeAppealCount: (onChange) => observeAppealCount(db, onChange),
-    reportData: (period, scope) => loadReportData(db, period, scope),
+    reportFacts: (rows, period, scope) => loadReportFacts(db, rows, period, scope),
     villageStatuses: async () => (isCouncil() ? sync.serverDocs<VillageStatus>(ID_PREFIX.status) : null),
     villageRegistry: async () => {
       if (!isCouncil()) return null;

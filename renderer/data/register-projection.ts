@@ -1,8 +1,9 @@
 import type { MangoQuery } from 'rxdb';
 import type { Appeal } from '../../shared/domain/appeal/appeal.types';
-import type { AppealEvent, AppealState } from '../../shared/domain/events/event.types';
+import type { AppealEvent } from '../../shared/domain/events/event.types';
 import { foldAppeal, needsHandover } from '../../shared/domain/events/fold';
 import { normalizeForSearch } from '../../shared/lib/search-text';
+import { encodeFacts, reportFactsOf } from '../../shared/reports/report-facts';
 import { type RegisterRow, recencyOf } from '../../shared/schema/register-row.schema';
 import type { AppDatabase } from './database';
 
@@ -17,8 +18,9 @@ export function applicantLabel(appeal: Pick<Appeal, 'surname' | 'givenName' | 'p
   return collective || person;
 }
 
-/** The register row of one appeal from its folded state. */
-export function toRegisterRow(appeal: Appeal, state: AppealState): RegisterRow {
+/** The register row of one appeal from its document and all its events. */
+export function toRegisterRow(appeal: Appeal, events: readonly AppealEvent[]): RegisterRow {
+  const state = foldAppeal(appeal, events);
   const current = state.current;
   const applicant = applicantLabel(current);
   const searchText = normalizeForSearch(
@@ -42,6 +44,7 @@ export function toRegisterRow(appeal: Appeal, state: AppealState): RegisterRow {
     isExtended: state.isExtended ? 1 : 0,
     searchText,
     updatedAt: state.updatedAt,
+    report: encodeFacts(reportFactsOf(appeal, events)),
   };
 }
 
@@ -52,10 +55,10 @@ export const appealPageQuery = (afterId: string, limit: number): MangoQuery<Appe
   limit,
 });
 
-/** Recomputes the register rows of the given appeals from their documents and events. */
-export async function refreshRows(db: AppDatabase, appealIds: readonly string[]): Promise<void> {
+/** Recomputes the register rows of the given appeals from their documents and events; returns the rows written. */
+export async function refreshRows(db: AppDatabase, appealIds: readonly string[]): Promise<RegisterRow[]> {
   const ids = [...new Set(appealIds)];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const appeals = await db.appeals.findByIds(ids).exec();
   const events = await db.events.find({ selector: { appealId: { $in: ids } } }).exec();
   const byAppeal = new Map<string, AppealEvent[]>();
@@ -67,9 +70,10 @@ export async function refreshRows(db: AppDatabase, appealIds: readonly string[])
   const rows: RegisterRow[] = [];
   for (const doc of appeals.values()) {
     const appeal = doc.toMutableJSON() as Appeal;
-    rows.push(toRegisterRow(appeal, foldAppeal(appeal, byAppeal.get(appeal.id) ?? [])));
+    rows.push(toRegisterRow(appeal, byAppeal.get(appeal.id) ?? []));
   }
   await db.register.bulkUpsert(rows);
+  return rows;
 }
 
 /**

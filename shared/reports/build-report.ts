@@ -10,14 +10,15 @@
  */
 
 import { CENTRAL_VILLAGE_ID } from '../couch/names';
-import type { Appeal, AppealDraft } from '../domain/appeal/appeal.types';
-import type { AppealEvent, AppealState } from '../domain/events/event.types';
+import type { Appeal } from '../domain/appeal/appeal.types';
+import type { AppealEvent } from '../domain/events/event.types';
 import { displayDate, type IsoDate } from '../lib/dates';
 import type { LocalizedText } from '../lib/i18n-text';
 import { isInPeriod, type Period, periodLabel } from './period';
 import type { KnownVillage, Report, ReportColumn, ReportRow, ReportScope, ReportTable } from './report.types';
+import { type ReportFacts, reportFactsOf, stepAt } from './report-facts';
 import { NOT_STATED, SECTIONS, type Section } from './sections';
-import { stateAt, TIMELINESS_CLASSES, type TimelinessClass, timelinessOf } from './timeliness';
+import { TIMELINESS_CLASSES, type TimelinessClass, timelinessOfInput } from './timeliness';
 
 /** What a report is built from; `villages` names the columns (unknown codes are shown as they are). */
 export interface ReportInput {
@@ -53,7 +54,11 @@ export function villageLabel(code: string, names: ReadonlyMap<string, string>): 
 }
 
 /** Village columns: the scope's village, or every known village and every village that has appeals, by Ukrainian name. */
-function columnsOf(scope: ReportScope, appeals: readonly Appeal[], villages: readonly KnownVillage[]): ReportColumn[] {
+function columnsOf(
+  scope: ReportScope,
+  appeals: readonly { villageId: string }[],
+  villages: readonly KnownVillage[],
+): ReportColumn[] {
   const names = new Map(villages.map((v) => [v.code, v.name]));
   const codes =
     scope.kind === 'village' ? [scope.code] : [...new Set([...villages.map((v) => v.code), ...appeals.map((a) => a.villageId)])];
@@ -86,20 +91,20 @@ function counter(rowKeys: readonly string[], columnCount: number) {
 
 interface Counted {
   column: number;
-  /** The registration card with every amendment applied. */
-  card: AppealDraft;
+  /** Per section (SECTIONS' order), the codes of the card with every amendment applied. */
+  codes: readonly string[][];
   timeliness: TimelinessClass;
   isExtended: boolean;
 }
 
-function sectionTable(section: Section, counted: readonly Counted[], columnCount: number): ReportTable {
+function sectionTable(section: Section, at: number, counted: readonly Counted[], columnCount: number): ReportTable {
   const known = section.items.map((i) => i.code);
   const keys = section.notStated ? [...known, NOT_STATED] : known;
   const c = counter(keys, columnCount);
   const totals = new Array<number>(columnCount).fill(0);
   for (const item of counted) {
     // A damaged document without the field counts as not stated rather than as a row named "undefined".
-    for (const code of section.codesOf(item.card)) c.add(typeof code === 'string' ? code : NOT_STATED, item.column);
+    for (const code of item.codes[at] ?? [NOT_STATED]) c.add(typeof code === 'string' ? code : NOT_STATED, item.column);
     totals[item.column] = (totals[item.column] ?? 0) + 1;
     totals[columnCount - 1] = (totals[columnCount - 1] ?? 0) + 1;
   }
@@ -160,41 +165,55 @@ function timelinessTable(counted: readonly Counted[], columnCount: number, cutof
   };
 }
 
-/** Builds the count tables of appeals received in the period, per village and in total (see the file comment). */
+/** What a report is built from when the appeals' report facts are at hand (the register's rows keep them). */
+export interface FactsReportInput extends Omit<ReportInput, 'appeals' | 'events'> {
+  facts: Iterable<ReportFacts>;
+}
+
+/**
+ * Builds the count tables of appeals received in the period, per village and in total (see the file comment), from
+ * the appeals and their events.
+ */
 export function buildReport(input: ReportInput): Report {
-  const { period, asOf, scope } = input;
-  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text; Math.min would make them NaN
-  const cutoff = asOf < period.to ? asOf : period.to;
+  const { appeals, events, ...rest } = input;
   const eventsByAppeal = new Map<string, AppealEvent[]>();
-  for (const e of input.events) {
+  for (const e of events) {
     const list = eventsByAppeal.get(e.appealId);
     if (list) list.push(e);
     else eventsByAppeal.set(e.appealId, [e]);
   }
-  const inScope = input.appeals.filter((a) => scope.kind === 'community' || a.villageId === scope.code);
-  // One fold per appeal: the state at the cut-off applies every amendment (timeliness.ts), so its card is the current
-  // one. An appeal never amended keeps its stored date received, which rules it out without a fold.
-  const selected: { appeal: Appeal; state: AppealState }[] = [];
-  for (const appeal of inScope) {
-    const events = eventsByAppeal.get(appeal.id) ?? [];
-    if (!isInPeriod(appeal.receivedOn, period) && !events.some((e) => e.kind === 'amended')) continue;
-    const state = stateAt(appeal, events, cutoff);
-    if (isInPeriod(state.current.receivedOn, period)) selected.push({ appeal, state });
+  const facts: ReportFacts[] = [];
+  for (const appeal of appeals) {
+    const own = eventsByAppeal.get(appeal.id) ?? [];
+    // An appeal never amended keeps its stored date received, which rules it out without a fold.
+    if (!isInPeriod(appeal.receivedOn, input.period) && !own.some((e) => e.kind === 'amended')) continue;
+    facts.push(reportFactsOf(appeal, own));
   }
-  const columns = columnsOf(
-    scope,
-    selected.map((s) => s.appeal),
-    input.villages ?? [],
-  );
+  return buildReportFromFacts({ ...rest, facts });
+}
+
+/** The same report from the appeals' report facts (report-facts.ts): what the register in memory can give at once. */
+export function buildReportFromFacts(input: FactsReportInput): Report {
+  const { period, asOf, scope } = input;
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text; Math.min would make them NaN
+  const cutoff = asOf < period.to ? asOf : period.to;
+  const selected: ReportFacts[] = [];
+  for (const f of input.facts) {
+    if ((scope.kind === 'community' || f.villageId === scope.code) && isInPeriod(f.receivedOn, period)) selected.push(f);
+  }
+  const columns = columnsOf(scope, selected, input.villages ?? []);
   const columnIndex = new Map(columns.filter((c) => !c.isTotal).map((c, i) => [c.key, i]));
-  const counted: Counted[] = selected.map(({ appeal, state }) => ({
-    column: columnIndex.get(appeal.villageId) ?? 0,
-    card: state.current,
-    timeliness: timelinessOf(state, cutoff),
-    isExtended: state.isExtended,
-  }));
+  const counted: Counted[] = selected.map((f) => {
+    const step = stepAt(f, cutoff);
+    return {
+      column: columnIndex.get(f.villageId) ?? 0,
+      codes: f.codes,
+      timeliness: timelinessOfInput(step, cutoff),
+      isExtended: step.isExtended,
+    };
+  });
   const tables = [
-    ...SECTIONS.map((s) => sectionTable(s, counted, columns.length)),
+    ...SECTIONS.map((s, at) => sectionTable(s, at, counted, columns.length)),
     timelinessTable(counted, columns.length, cutoff),
   ];
   const label = periodLabel(period);

@@ -76,17 +76,44 @@ export function replyDateOf(state: AppealState): IsoDate | null {
   return null;
 }
 
-/** The timeliness class of a state at the cut-off day (see the file comment for the rules). */
-export function timelinessOf(state: AppealState, cutoff: IsoDate): TimelinessClass {
-  const reply = replyDateOf(state);
-  if (state.status === 'not-considered' || (state.status === 'closed' && state.notConsidered && reply === null)) {
+/** What the timeliness class reads of a state: `reply` is `replyDateOf(state)`. */
+export interface TimelinessInput {
+  status: AppealState['status'];
+  /** An art. 8 decision was recorded. */
+  notConsidered: boolean;
+  isExtended: boolean;
+  isOpen: boolean;
+  dueDate: IsoDate;
+  reply: IsoDate | null;
+}
+
+export function timelinessInputOf(state: AppealState): TimelinessInput {
+  return {
+    status: state.status,
+    notConsidered: state.notConsidered !== null,
+    isExtended: state.isExtended,
+    isOpen: state.isOpen,
+    dueDate: state.dueDate,
+    reply: replyDateOf(state),
+  };
+}
+
+/** The timeliness class at the cut-off day (see the file comment for the rules). */
+export function timelinessOfInput(s: TimelinessInput, cutoff: IsoDate): TimelinessClass {
+  const reply = s.reply;
+  if (s.status === 'not-considered' || (s.status === 'closed' && s.notConsidered && reply === null)) {
     return 'not-considered';
   }
-  if (state.status === 'returned') return 'returned';
+  if (s.status === 'returned') return 'returned';
   if (reply !== null) {
-    if (reply > state.dueDate) return 'answered-late';
-    return state.isExtended ? 'answered-extended' : 'answered-on-time';
+    if (reply > s.dueDate) return 'answered-late';
+    return s.isExtended ? 'answered-extended' : 'answered-on-time';
   }
-  if (!state.isOpen) return 'closed-no-answer';
-  return cutoff > state.dueDate ? 'open-overdue' : 'open-on-time';
+  if (!s.isOpen) return 'closed-no-answer';
+  return cutoff > s.dueDate ? 'open-overdue' : 'open-on-time';
+}
+
+/** The timeliness class of a state at the cut-off day (see the file comment for the rules). */
+export function timelinessOf(state: AppealState, cutoff: IsoDate): TimelinessClass {
+  return timelinessOfInput(timelinessInputOf(state), cutoff);
 }

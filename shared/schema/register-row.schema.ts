@@ -1,11 +1,12 @@
 /**
- * RxDB JSON schema of the local `register` projection (version 0): one small row per appeal with its folded state,
- * so that the register of 50,000 appeals pages by index without reading appeals and events. Local only, never
- * replicated; it can always be rebuilt from appeals + events.
+ * RxDB JSON schema of the local `register` projection: one small row per appeal with its folded state, so that the
+ * register of 50,000 appeals pages by index without reading appeals and events. Local only, never replicated; it can
+ * always be rebuilt from appeals + events. Version 1 added `report` (rows of version 0 are kept as they are and get
+ * theirs when a report first needs it).
  */
 export const REGISTER_ROW_SCHEMA = {
   title: 'register row',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -26,6 +27,7 @@ export const REGISTER_ROW_SCHEMA = {
     isExtended: { type: 'integer', minimum: 0, maximum: 1, multipleOf: 1 },
     searchText: { type: 'string' },
     updatedAt: { type: 'string', maxLength: 40 },
+    report: { type: 'string' },
   },
   required: ['id', 'villageId', 'regIndex', 'status', 'receivedOn', 'recency', 'dueDate', 'isOpen', 'updatedAt'],
   // RxDB re-sorts in memory whenever a sort is descending (its query planner: storages have no descending indexes),
@@ -54,6 +56,11 @@ export interface RegisterRow {
   isExtended: 0 | 1;
   searchText: string;
   updatedAt: string;
+  /**
+   * What a report counts of the appeal (shared/reports/report-facts.ts, encoded). Missing on rows written before
+   * version 1 of the schema.
+   */
+  report?: string;
 }
 
 /** The ascending key that orders rows newest first by the date received. */

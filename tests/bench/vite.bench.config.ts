@@ -12,6 +12,7 @@ export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify('bench') },
   publicDir: false,
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../../dist/bench', import.meta.url)),
     emptyOutDir: true,
@@ -21,6 +22,7 @@ export default defineConfig({
       input: {
         app: fileURLToPath(new URL('../../renderer/index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./page/bench.html', import.meta.url)),
+        council: fileURLToPath(new URL('./page/council.html', import.meta.url)),
       },
     },
   },

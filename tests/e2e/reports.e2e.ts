@@ -46,6 +46,9 @@ describe('classifier reports of the council office', () => {
         .poll(() => page.getByTestId('status-bar').textContent(), { timeout: 60_000 })
         .toContain(`У реєстрі ${APPEALS.length} звернень`);
 
+      // Reports are counted off the screen's thread, in a worker of the app's own bundle.
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
       await page.getByRole('link', { name: 'Звіти' }).click();
       await page.getByRole('heading', { name: 'Звіти за класифікатором звернень' }).waitFor();
       await page.getByLabel('Період').selectOption('quarter');
@@ -54,6 +57,7 @@ describe('classifier reports of the council office', () => {
       await expect
         .poll(() => page.getByTestId('report-summary').textContent(), { timeout: 15_000 })
         .toBe('III квартал 2026 року: звернень надійшло — 12; стан розгляду — на 30.09.2026.');
+      expect(workers.some((url) => /\/assets\/report\.worker-[\w-]+\.js$/.test(url))).toBe(true);
 
       // Villages by the council's registry names, the council office, the community.
       const type = page.getByTestId('report-type');

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { buildReport } from '../../../shared/reports/build-report';
 import type { Period } from '../../../shared/reports/period';
 import type { KnownVillage, Report, ReportScope } from '../../../shared/reports/report.types';
 import { useApp } from '../../app/app-context';
 import { useThrottled } from '../../app/use-throttled';
 import { useToday } from '../../app/use-today';
+import { buildReportOffThread } from './build-off-thread';
 import { useVillageNames } from './use-village-names';
 
 /**
- * A sync stores records in thousands of small steps, each a register change; a report of 50,000 appeals takes seconds
- * to read and build, so it is rebuilt at most this often (and always after the last change).
+ * A sync stores records in thousands of small steps, each a register change; a report of a year of 150,000 appeals
+ * takes a second or two to build (off the screen's thread), so it is rebuilt at most this often (and always after
+ * the last change).
  */
 const REBUILD_MS = 3_000;
 
@@ -26,9 +27,9 @@ export function useKnownVillages(): KnownVillage[] {
 }
 
 /**
- * The report of a period and scope from the local database, rebuilt when the register changes (a sync brings events)
- * or the day turns; `villages` name the columns (useKnownVillages). `scope` is passed as its key (`''` for the community, else a village code) so that a new object
- * each render does not reload.
+ * The report of a period and scope from the register in memory, built in a Web Worker; rebuilt when the register
+ * changes (a sync brings events) or the day turns. `villages` name the columns (useKnownVillages). `scope` is passed as
+ * its key (`''` for the community, else a village code) so that a new object each render does not reload.
  */
 export function useReport(period: Period, scopeKey: string, villages: readonly KnownVillage[]): ReportState {
   const { records, index } = useApp();
@@ -38,22 +39,21 @@ export function useReport(period: Period, scopeKey: string, villages: readonly K
   const [state, setState] = useState<ReportState>({ status: 'loading' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the register's rows change; villages by value
   useEffect(() => {
-    let cancelled = false;
+    const cancel = new AbortController();
     const scope: ReportScope = scopeKey === '' ? { kind: 'community' } : { kind: 'village', code: scopeKey };
     setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    records
-      .reportData(period, scope)
-      .then((data) => {
-        if (cancelled) return;
-        const known = JSON.parse(villagesKey) as KnownVillage[];
-        setState({ status: 'ready', report: buildReport({ ...data, period, asOf: today, scope, villages: known }) });
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [records, period.code, scopeKey, today, villagesKey, version]);
+    (async () => {
+      // The whole register in memory holds every appeal's report facts: nothing else is read from the database.
+      await index.load();
+      const facts = await records.reportFacts(() => index.all(), period, scope);
+      if (cancel.signal.aborted) return;
+      const villages = JSON.parse(villagesKey) as KnownVillage[];
+      const report = await buildReportOffThread(facts, { period, asOf: today, scope, villages }, cancel.signal);
+      if (!cancel.signal.aborted) setState({ status: 'ready', report });
+    })().catch((error: unknown) => {
+      if (!cancel.signal.aborted) setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    });
+    return () => cancel.abort();
+  }, [records, index, period.code, scopeKey, today, villagesKey, version]);
   return state;
 }

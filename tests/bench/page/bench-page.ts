@@ -21,7 +21,6 @@ import {
 import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
 import { emptyDraft } from '../../../shared/domain/appeal/validate';
 import type { AppealEvent } from '../../../shared/domain/events/event.types';
-import { foldAppeal } from '../../../shared/domain/events/fold';
 import { localIsoDate } from '../../../shared/lib/dates';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
 import { makeAppeal, rng } from './fixture';
@@ -139,7 +138,7 @@ const api = {
         const made = makeAppeal(i, seedRng, today, PROFILE.villageCode);
         appeals.push(made.appeal);
         events.push(...made.events);
-        rows.push(toRegisterRow(made.appeal, foldAppeal(made.appeal, made.events)));
+        rows.push(toRegisterRow(made.appeal, made.events));
       }
       const write = (which: Which, db: AppDatabase) => {
         const [a, e, r] = [structuredClone(appeals), structuredClone(events), structuredClone(rows)];
@@ -264,11 +263,11 @@ const api = {
     const stored: { doc: Record<string, unknown>; id: string; sealed: string }[] = [];
     for (let i = 0; i < count; i++) {
       const made = makeAppeal(i, r, today, PROFILE.villageCode);
-      const { applicant, address, searchText, ...rest } = toRegisterRow(made.appeal, foldAppeal(made.appeal, made.events));
+      const { applicant, address, searchText, report, ...rest } = toRegisterRow(made.appeal, made.events);
       stored.push({
         doc: rest,
         id: rest.id,
-        sealed: await sealText(key, `register/${rest.id}`, JSON.stringify({ applicant, address, searchText })),
+        sealed: await sealText(key, `register/${rest.id}`, JSON.stringify({ applicant, address, searchText, report })),
       });
     }
     const ms = await time(async () => {

@@ -10,7 +10,6 @@ import { RegisterIndex } from '../../../renderer/data/register-index';
 import { ensureRegister, refreshRows, toRegisterRow } from '../../../renderer/data/register-projection';
 import { EMPTY_FILTER, queryRegister } from '../../../renderer/features/register/register-query';
 import type { Appeal, AppealDraft } from '../../../shared/domain/appeal/appeal.types';
-import { foldAppeal } from '../../../shared/domain/events/fold';
 import { addDays } from '../../../shared/lib/dates';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
 import { CLOCK, clockOn, draftOf, eventAbout, PAYLOADS, profileOf, storedAppeal, TODAY } from '../../helpers/data/fixtures';
@@ -74,7 +73,7 @@ describe('the projection follows the collections (no writer refreshes rows)', ()
     const appeal = storedAppeal({ id: 'A1' });
     await db.appeals.insert(appeal);
     const row = await rowWhere(db, appeal.id, () => true);
-    expect(row).toEqual(toRegisterRow(appeal, foldAppeal(appeal, [])));
+    expect(row).toEqual(toRegisterRow(appeal, []));
   });
 
   it('appeals stored by a replication pull (replicateRxCollection) get their rows', async () => {
@@ -97,7 +96,7 @@ describe('the projection follows the collections (no writer refreshes rows)', ()
     await replication.awaitInitialReplication();
     await replication.cancel();
     expect(await db.appeals.count().exec()).toBe(2);
-    for (const a of pulled) expect(await rowWhere(db, a.id, () => true)).toEqual(toRegisterRow(a, foldAppeal(a, [])));
+    for (const a of pulled) expect(await rowWhere(db, a.id, () => true)).toEqual(toRegisterRow(a, []));
   });
 
   it("an event inserted straight into the collection changes its appeal's row", async () => {
@@ -201,7 +200,7 @@ describe('ensureRegister', () => {
     expect(await ensureRegister(db, 3)).toBe(7);
     const rows = await allRows(db);
     expect(rows.map((r) => r.regIndex)).toEqual(restored.map((a) => a.regIndex));
-    expect(rows).toEqual(restored.map((a) => toRegisterRow(a, foldAppeal(a, []))));
+    expect(rows).toEqual(restored.map((a) => toRegisterRow(a, [])));
   });
 });
 
@@ -299,7 +298,7 @@ describe('RegisterIndex over 5,000 appeals (RxDB memory storage)', () => {
     const db = await dbs.create('memory', { projection: false });
     const appeals = Array.from({ length: N }, (_, i) => appealAt(i));
     await db.appeals.bulkInsert(appeals);
-    const rows = appeals.map((a) => toRegisterRow(a, foldAppeal(a, [])));
+    const rows = appeals.map((a) => toRegisterRow(a, []));
     const result = await db.register.bulkInsert(rows);
     expect(result.error).toEqual([]);
 

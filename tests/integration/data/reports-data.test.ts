@@ -1,13 +1,19 @@
-/** The Reports screen's data: the appeals of a period found through the register projection, with their events. */
+/**
+ * The Reports screen's data: the report facts of a period from the register rows, completed from the appeals and
+ * events where a row has none (rows of the register's schema version 0, an appeal whose row was never written).
+ */
 import { OPEN_COLLECTIONS } from 'rxdb';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../../renderer/data/database';
 import { toRegisterRow } from '../../../renderer/data/register-projection';
-import { loadReportData } from '../../../renderer/data/reports.repository';
-import { foldAppeal } from '../../../shared/domain/events/fold';
-import { buildReport } from '../../../shared/reports/build-report';
+import { loadReportFacts } from '../../../renderer/data/reports.repository';
+import { buildReport, buildReportFromFacts } from '../../../shared/reports/build-report';
 import { parsePeriod } from '../../../shared/reports/period';
+import type { ReportScope } from '../../../shared/reports/report.types';
+import { decodeFacts, type ReportFacts } from '../../../shared/reports/report-facts';
+import type { RegisterRow } from '../../../shared/schema/register-row.schema';
 import { TestDatabases } from '../../helpers/data/test-db';
-import { APPEALS, AS_OF, EVENTS, fixtureAppealId, TOTALS_Q3, VILLAGES } from '../../helpers/report-fixture';
+import { APPEALS, AS_OF, EVENTS, EXPECTED_Q3, TOTALS_Q3, VILLAGES } from '../../helpers/report-fixture';
 
 const dbs = new TestDatabases();
 
@@ -22,64 +28,78 @@ function period(code: string) {
   return p.period;
 }
 
-async function seeded(withRows: boolean) {
-  // Without the projection: these tests decide which rows exist, and loadReportData completes the missing ones itself.
+const rowOf = (a: (typeof APPEALS)[number]) =>
+  toRegisterRow(
+    a,
+    EVENTS.filter((e) => e.appealId === a.id),
+  );
+
+/** `rows`: every row with its facts, rows without them (as schema version 0 wrote them), or none at all. */
+async function seeded(rows: 'facts' | 'no facts' | 'none') {
+  // Without the projection: these tests decide which rows exist, and loadReportFacts completes the missing ones itself.
   const db = await dbs.create('dexie', { projection: false });
   await db.appeals.bulkInsert(APPEALS);
   await db.events.bulkInsert(EVENTS);
-  if (withRows) {
+  if (rows === 'facts') await db.register.bulkInsert(APPEALS.map(rowOf));
+  if (rows === 'no facts') {
     await db.register.bulkInsert(
-      APPEALS.map((a) =>
-        toRegisterRow(
-          a,
-          foldAppeal(
-            a,
-            EVENTS.filter((e) => e.appealId === a.id),
-          ),
-        ),
-      ),
+      APPEALS.map((a) => {
+        const { report, ...row } = rowOf(a);
+        return row;
+      }),
     );
   }
   return db;
 }
 
-describe('loadReportData', () => {
-  it('finds the appeals received in the period by the corrected date, with all their events', async () => {
-    const db = await seeded(true);
-    const data = await loadReportData(db, period('2026-Q3'), { kind: 'community' });
+const storedRows = async (db: AppDatabase) => (await db.register.find().exec()).map((d) => d.toMutableJSON() as RegisterRow);
+
+async function facts(db: AppDatabase, rows: RegisterRow[], code: string, scope: ReportScope = { kind: 'community' }) {
+  const texts = await loadReportFacts(db, () => rows, period(code), scope);
+  return texts.map((t) => decodeFacts(t) as ReportFacts);
+}
+
+describe('loadReportFacts', () => {
+  it('gives the facts of the appeals received in the period by the corrected date: the same report as before', async () => {
+    const db = await seeded('facts');
+    const found = await facts(db, await storedRows(db), '2026-Q3');
     // H5 was registered as received on 30 Jun and corrected to 2 Jul; H6 came on 1 Oct.
-    expect(data.appeals.map((a) => a.id).sort()).toEqual(
-      APPEALS.filter((a) => a.id !== fixtureAppealId('01KRH6', 'hlyboke'))
-        .map((a) => a.id)
-        .sort(),
-    );
-    expect(data.events).toHaveLength(EVENTS.length);
-    const report = buildReport({
-      ...data,
-      period: period('2026-Q3'),
-      asOf: AS_OF,
-      scope: { kind: 'community' },
-      villages: VILLAGES,
-    });
+    expect(found).toHaveLength(APPEALS.length - 1);
+    const input = { period: period('2026-Q3'), asOf: AS_OF, scope: { kind: 'community' as const }, villages: VILLAGES };
+    const report = buildReportFromFacts({ ...input, facts: found });
+    expect(report).toEqual(buildReport({ ...input, appeals: APPEALS, events: EVENTS }));
     expect(report.tables[0]?.rows.at(-1)?.values).toEqual(TOTALS_Q3);
+    expect(report.tables.find((t) => t.id === 'timeliness')?.rows[0]?.values).toEqual(
+      EXPECTED_Q3.timeliness?.['answered-on-time'],
+    );
   });
 
-  it('reads one village only when the scope is a village', async () => {
-    const db = await seeded(true);
-    const data = await loadReportData(db, period('2026-Q3'), { kind: 'village', code: 'zarichne' });
-    expect(new Set(data.appeals.map((a) => a.villageId))).toEqual(new Set(['zarichne']));
-    expect(data.appeals).toHaveLength(6);
-    expect(data.events.every((e) => e.villageId === 'zarichne')).toBe(true);
+  it('gives one village only when the scope is a village', async () => {
+    const db = await seeded('facts');
+    const found = await facts(db, await storedRows(db), '2026-Q3', { kind: 'village', code: 'zarichne' });
+    expect(found).toHaveLength(6);
+    expect(new Set(found.map((f) => f.villageId))).toEqual(new Set(['zarichne']));
+  });
+
+  it('completes rows written without facts from their appeals and events, and stores them for the next report', async () => {
+    const db = await seeded('no facts');
+    const rows = await storedRows(db);
+    expect(rows.every((r) => r.report === undefined)).toBe(true);
+    const found = await facts(db, rows, '2026');
+    expect(found).toHaveLength(APPEALS.length);
+    const after = await storedRows(db);
+    expect(after.map((r) => r.report).sort()).toEqual(APPEALS.map((a) => rowOf(a).report).sort());
   });
 
   it('completes a missing register projection first, so no appeal is left out', async () => {
-    const db = await seeded(false);
-    const data = await loadReportData(db, period('2026'), { kind: 'community' });
-    expect(data.appeals).toHaveLength(APPEALS.length);
+    const db = await seeded('none');
+    const found = await facts(db, [], '2026');
+    expect(found.map((f) => f.receivedOn).sort()).toEqual(APPEALS.map((a) => rowOf(a).receivedOn).sort());
+    expect(await db.register.count().exec()).toBe(APPEALS.length);
   });
 
-  it('returns nothing for a period without appeals', async () => {
-    const db = await seeded(true);
-    expect(await loadReportData(db, period('2025-Q3'), { kind: 'community' })).toEqual({ appeals: [], events: [] });
+  it('gives nothing for a period without appeals', async () => {
+    const db = await seeded('facts');
+    expect(await facts(db, await storedRows(db), '2025-Q3')).toEqual([]);
   });
 });

@@ -18,7 +18,6 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { toRegisterRow } from '../../../../renderer/data/register-projection';
 import type { Appeal } from '../../../../shared/domain/appeal/appeal.types';
-import { foldAppeal } from '../../../../shared/domain/events/fold';
 import { localIsoDate } from '../../../../shared/lib/dates';
 import { APPEAL_SCHEMA } from '../../../../shared/schema/appeal.schema';
 import { REGISTER_ROW_SCHEMA, type RegisterRow } from '../../../../shared/schema/register-row.schema';
@@ -161,7 +160,7 @@ const allRows: RegisterRow[] = [];
 
 function made(i: number) {
   const m = makeAppeal(i, rng(i + 7), today, VILLAGE);
-  return { appeal: m.appeal, row: toRegisterRow(m.appeal, foldAppeal(m.appeal, m.events)) };
+  return { appeal: m.appeal, row: toRegisterRow(m.appeal, m.events) };
 }
 
 const personalOf = (a: Appeal) => Object.fromEntries(APPEAL_SECRET.map((f) => [f, (a as unknown as Doc)[f]]));
@@ -417,7 +416,7 @@ const api = {
       const m = made(i);
       const appeal = i === 100 ? { ...m.appeal, surname } : m.appeal;
       appeals.push(appeal);
-      rows.push(toRegisterRow(appeal, foldAppeal(appeal, [])));
+      rows.push(toRegisterRow(appeal, []));
     }
     await db.appeals.bulkInsert(appeals);
     await db.register.bulkInsert(rows);
