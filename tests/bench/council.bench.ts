@@ -120,11 +120,16 @@ async function main(): Promise<void> {
       put('pageMemory', r.ms);
     }
     for (let i = 0; i < RUNS; i++) put('search', (await call<{ ms: number }>('search', queries[i % queries.length])).ms);
+    for (let i = 0; i < 3; i++) {
+      put('spreadIn', (await call<{ ms: number }>('eventsOfSpread', 500, false)).ms);
+      put('spreadEach', (await call<{ ms: number }>('eventsOfSpread', 500, true)).ms);
+    }
 
     progress('the year report, before (one run: it takes long) and now');
     type Built = { ms: number; longestBusyMs: number; appeals: number };
     const before = await typeWhile(page, call<Built & { readMs: number; events: number }>('yearReportBefore'));
     put('reportBefore', before.value.ms);
+    put('readBefore', before.value.readMs);
     put('busyBefore', before.value.longestBusyMs);
     const delaysBefore = await call<number[]>('typedDelays');
     const delaysNow: number[] = [];
@@ -157,7 +162,13 @@ async function main(): Promise<void> {
       ['**register one appeal** and its row, council PC', 'register'],
       ['**filtered first page** (village and status), in memory', 'pageMemory'],
       ['**full-text search**, in memory', 'search'],
-      ['year report before: rows by index, appeals and events read and folded on the screen’s thread (1 run)', 'reportBefore'],
+      ['events of 500 appeals spread over the register (a sync batch): one `$in` query (3 runs)', 'spreadIn'],
+      ['  the same, one query per appeal', 'spreadEach'],
+      [
+        'year report before: appeals and events read (1,000 ids a query) and folded on the screen’s thread (1 run)',
+        'reportBefore',
+      ],
+      ['  of which reading and opening the appeals and events', 'readBefore'],
       ['  the longest the screen’s thread was busy meanwhile', 'busyBefore'],
       ['**year report now**: report facts from memory, counted in a Web Worker', 'reportNow'],
       ['  of which the facts gathered on the screen’s thread', 'factsNow'],

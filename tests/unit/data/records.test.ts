@@ -16,7 +16,7 @@ import { periodContaining } from '../../../shared/reports/period';
 import { decodeFacts } from '../../../shared/reports/report-facts';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
 import { CLOCK, draftOf, profileOf, TODAY } from '../../helpers/data/fixtures';
-import { TestDatabases } from '../../helpers/data/test-db';
+import { settled, TestDatabases } from '../../helpers/data/test-db';
 import { pickedFile } from '../../helpers/data/transfer-files';
 
 /** The passphrase the test's files are made and opened with. */
@@ -94,7 +94,8 @@ describe('createRecords', () => {
     expect(card?.state.current.surname).toBe('Мельник');
     expect(await seen(records.observeAppealCount, (n) => n === 1)).toBe(1);
 
-    // The register rows as the database holds them (in the app: the register in memory).
+    // The register rows as the database holds them once the projection wrote them (in the app: the register in memory).
+    await settled(db);
     const rows = (await db.register.find().exec()).map((d) => d.toMutableJSON() as RegisterRow);
     const facts = await records.reportFacts(() => rows, periodContaining('quarter', TODAY), { kind: 'community' });
     expect(facts.map((f) => [decodeFacts(f)?.villageId, decodeFacts(f)?.steps.at(-1)?.status])).toEqual([
