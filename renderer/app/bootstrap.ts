@@ -1,4 +1,5 @@
-import { openDatabase } from '../data/database';
+import { DEFAULT_DB_NAME, openDatabase } from '../data/database';
+import { dropOldRegister } from '../data/idb';
 import { loadProfile, type Profile } from '../data/profile.repository';
 import { startProjection } from '../data/projection';
 import { createRecords, type Records } from '../data/records';
@@ -23,7 +24,8 @@ export interface Boot {
 export async function bootstrap(unlocked: { dataKey: CryptoKey; operator: string }): Promise<Boot> {
   // Marks let the benchmark (and anyone with DevTools) see where start-up time goes.
   performance.mark('ov:start');
-  const db = await openDatabase({ key: unlocked.dataKey });
+  await dropOldRegister(indexedDB, DEFAULT_DB_NAME);
+  const db = await openDatabase({ key: unlocked.dataKey, name: DEFAULT_DB_NAME });
   performance.mark('ov:db-open');
   // A register of an earlier, unsealed version moves in once. A failed copy keeps the old one for the next sign-in.
   await importUnsealed(db).catch((error: unknown) => console.error('earlier register not imported', error));

@@ -81,7 +81,7 @@ export async function openDatabase(options: {
     events: { schema: sealed(EVENT_SCHEMA, SEALED_FIELDS.events) as RxJsonSchema<AppealEvent> },
     register: {
       schema: sealed(REGISTER_ROW_SCHEMA, SEALED_FIELDS.register) as RxJsonSchema<RegisterRow>,
-      // Version 1 only added the optional `report`: a row is kept as it is (register-projection.ts fills it in).
+      // Never runs on rows: the app deletes the old rows' store before it opens (dropOldRegister).
       migrationStrategies: { 1: (row: RegisterRow) => row },
     },
     outbox: { schema: sealed(OUTBOX_SCHEMA, SEALED_FIELDS.outbox) as RxJsonSchema<OutboxRow> },

@@ -47,3 +47,13 @@ export function deleteDatabase(factory: IDBFactory, name: string): Promise<void>
     req.onblocked = () => resolve();
   });
 }
+
+/**
+ * Deletes the register rows of the register schema's version 0 (before report facts), before the database opens.
+ * Rows are derived data: the start's repair (App.tsx, ensureRegister) rebuilds them in the background, while RxDB's
+ * migration copies documents through its replication protocol, minutes for 150,000 rows before the app could open
+ * (50,000 measured at 253 s, docs/encryption-at-rest.md). RxDB then finds the old store empty and only forgets it.
+ */
+export function dropOldRegister(factory: IDBFactory, databaseName: string): Promise<void> {
+  return deleteDatabase(factory, `rxdb-dexie-${databaseName}--0--register`);
+}
