@@ -1,8 +1,8 @@
 /**
  * RxDB JSON schema of the local `register` projection: one small row per appeal with its folded state, so that the
  * register of 50,000 appeals pages by index without reading appeals and events. Local only, never replicated; it can
- * always be rebuilt from appeals + events. Version 1 added `report` (rows of version 0 are kept as they are and get
- * theirs when a report first needs it).
+ * always be rebuilt from appeals + events. Version 1 added `report`; the app drops the rows of version 0 and rebuilds
+ * them (renderer/data/idb.ts, dropOldRegister).
  */
 export const REGISTER_ROW_SCHEMA = {
   title: 'register row',
