@@ -18,6 +18,7 @@ import {
   type MadeFile,
   makeBackup,
   makeTransfer,
+  type OnProgress,
   type PickedFile,
   previewFile,
   restoreBackup,
@@ -35,9 +36,9 @@ export interface RecordCommands {
   openFile(file: AttachedFile): Promise<OpenFileResult>;
   /**
    * The whole local database and the profile as a backup file encrypted with the passphrase (never stored);
-   * remembers when it was made.
+   * remembers when it was made. `onProgress` hears how far it has come (transfer/progress.ts).
    */
-  makeBackup(passphrase: string): Promise<MadeFile>;
+  makeBackup(passphrase: string, onProgress?: OnProgress): Promise<MadeFile>;
   /**
    * A picked file's readable header before the passphrase is asked for, or why it cannot be opened on `onto` (this
    * PC's profile, or null on a fresh PC).
@@ -47,11 +48,16 @@ export interface RecordCommands {
    * Restores a backup onto `onto`: this PC's profile, or null on a fresh PC (the setup screen), when the backup brings
    * the profile; a restored profile becomes this PC's identity.
    */
-  restoreBackup(file: PickedFile, onto: Profile | null, passphrase: string): Promise<Result<ImportReport, Problem>>;
+  restoreBackup(
+    file: PickedFile,
+    onto: Profile | null,
+    passphrase: string,
+    onProgress?: OnProgress,
+  ): Promise<Result<ImportReport, Problem>>;
   /** A transfer file for the other side (the council from a village PC, village `to` from the council's), encrypted. */
-  makeTransfer(to: string, passphrase: string): Promise<Result<MadeFile, Problem>>;
+  makeTransfer(to: string, passphrase: string, onProgress?: OnProgress): Promise<Result<MadeFile, Problem>>;
   /** Imports a transfer file meant for this PC. */
-  importTransfer(file: PickedFile, passphrase: string): Promise<Result<ImportReport, Problem>>;
+  importTransfer(file: PickedFile, passphrase: string, onProgress?: OnProgress): Promise<Result<ImportReport, Problem>>;
   /** Saves this PC's profile (setup, login, the community code); commands act as it from now on. */
   saveProfile(profile: Profile): Promise<void>;
   /** Rebuilds register rows missing after an interrupted write (their change events reach the index). */
@@ -68,15 +74,18 @@ export function recordCommands(session: RecordsSession): RecordCommands {
     attachFiles: async (appeal, files) => storeFiles(db, session.profile(), appeal, files, clock().now),
     // Read at the call: the sync session may have started or ended since the facade was made.
     openFile: async (file) => openFile(db, file, session.sync.controller?.fetchFile ?? null),
-    makeBackup: async (passphrase) => makeBackup(db, session.profile(), appVersion, clock().now, passphrase),
+    makeBackup: async (passphrase, onProgress) =>
+      makeBackup(db, session.profile(), appVersion, clock().now, passphrase, onProgress),
     previewFile: async (file, kind, onto) => previewFile(db, file, kind, onto, appVersion),
-    restoreBackup: async (file, onto, passphrase) => {
-      const result = await restoreBackup(db, file, onto, appVersion, clock().now, passphrase);
+    restoreBackup: async (file, onto, passphrase, onProgress) => {
+      const result = await restoreBackup(db, file, onto, appVersion, clock().now, passphrase, onProgress);
       if (result.ok && result.value.restoredProfile) session.setIdentity(result.value.restoredProfile);
       return result;
     },
-    makeTransfer: async (to, passphrase) => makeTransfer(db, session.profile(), to, appVersion, clock().now, passphrase),
-    importTransfer: async (file, passphrase) => importTransfer(db, file, session.identity(), appVersion, clock().now, passphrase),
+    makeTransfer: async (to, passphrase, onProgress) =>
+      makeTransfer(db, session.profile(), to, appVersion, clock().now, passphrase, onProgress),
+    importTransfer: async (file, passphrase, onProgress) =>
+      importTransfer(db, file, session.identity(), appVersion, clock().now, passphrase, onProgress),
     saveProfile: async (profile) => {
       await saveProfile(db, profile);
       session.setIdentity(profile);

@@ -19,7 +19,7 @@ export type { FileListItem, StoreFilesResult } from './files.repository';
 export type { SetAsideEntry } from './ingest/set-aside';
 export type { RecordCommands } from './records-commands';
 export type { ForgedRecord, RecordQueries, VillageStatus } from './records-queries';
-export type { ImportReport, MadeFile, PickedFile } from './transfer/transfer-service';
+export type { ImportReport, MadeFile, PickedFile, TransferProgress } from './transfer/transfer-service';
 
 /** The moment a command happens and the calendar day it falls on. */
 export interface Clock {

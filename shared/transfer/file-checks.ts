@@ -3,7 +3,7 @@
  * untrusted JSON until these say otherwise.
  */
 import type { Problem } from '../domain/problem';
-import type { TransferBody, TransferHeader } from './file-types';
+import type { TransferHeader } from './file-types';
 import { TRANSFER_PROBLEMS } from './problems';
 import { compareVersions } from './version';
 
@@ -42,27 +42,4 @@ export function newerProblem(
     if (known === undefined || info.schemaVersion > known) return TRANSFER_PROBLEMS.newer(header.appVersion);
   }
   return null;
-}
-
-/** True when a parsed body has the layout's shape (documents are checked one by one at import). */
-export function isBody(v: unknown): v is TransferBody {
-  if (!isObject(v) || !isObject(v.collections) || !(v.profile === null || isObject(v.profile))) return false;
-  return Object.values(v.collections).every(
-    (docs) => Array.isArray(docs) && docs.every((d) => isObject(d) && typeof d.id === 'string'),
-  );
-}
-
-/** Parses body bytes and checks them against the header's counts, or null when they do not fit. */
-export function parseBody(bytes: Uint8Array, header: TransferHeader): TransferBody | null {
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return null;
-  }
-  if (!isBody(body)) return null;
-  for (const [name, docs] of Object.entries(body.collections)) {
-    if (header.collections[name]?.count !== docs.length) return null;
-  }
-  return body;
 }

@@ -17,11 +17,21 @@ export interface FileKey {
   open(iv: Uint8Array, sealed: Uint8Array, additionalData: Uint8Array): Promise<Uint8Array>;
 }
 
+/** Gzip of bytes handed over in pieces (a body written page by page). */
+export interface GzipStream {
+  write(bytes: Uint8Array): Promise<void>;
+  /** The compressed whole. */
+  end(): Promise<Uint8Array>;
+}
+
 /** Compression, hashing, randomness and encryption, provided by the platform. */
 export interface TransferCodec {
   gzip(bytes: Uint8Array): Promise<Uint8Array>;
   /** Rejects on damaged or truncated input. */
   gunzip(bytes: Uint8Array): Promise<Uint8Array>;
+  gzipStream(): GzipStream;
+  /** The decompressed bytes in pieces as they come; the iteration rejects on damaged or truncated input. */
+  gunzipPieces(bytes: Uint8Array): AsyncIterable<Uint8Array>;
   /** Lowercase hex SHA-256 (version 1 files' checksum). */
   sha256Hex(bytes: Uint8Array): Promise<string>;
   /** Cryptographically random bytes. */

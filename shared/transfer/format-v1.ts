@@ -9,8 +9,10 @@
  */
 import type { Problem } from '../domain/problem';
 import { err, ok, type Result } from '../lib/result';
-import { commonHeader, hasHeaderFields, isObject, newerProblem, parseBody } from './file-checks';
-import type { FileApp, TransferCodec, TransferFile } from './file-types';
+import { readBody } from './body-reader';
+import { commonHeader, hasHeaderFields, isObject, newerProblem } from './file-checks';
+import type { FileApp, TransferCodec } from './file-types';
+import type { OpenedFile } from './format';
 import { TRANSFER_PROBLEMS } from './problems';
 
 const FORMAT = 'open-village-transfer';
@@ -18,8 +20,11 @@ const FORMAT = 'open-village-transfer';
 /** True when the bytes start like a gzip stream (1f 8b): the only way a version 1 file starts. */
 export const isV1 = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** Decodes a version 1 file, checking its checksum, or says why not. */
-export async function decodeV1(bytes: Uint8Array, app: FileApp, codec: TransferCodec): Promise<Result<TransferFile, Problem>> {
+/**
+ * Opens a version 1 file, checking its checksum (over the whole body, so the body is decompressed whole: these files
+ * come from before encryption and hold small villages), or says why not. The body is then read page by page.
+ */
+export async function openV1(bytes: Uint8Array, app: FileApp, codec: TransferCodec): Promise<Result<OpenedFile, Problem>> {
   let plain: Uint8Array;
   try {
     plain = await codec.gunzip(bytes);
@@ -46,7 +51,13 @@ export async function decodeV1(bytes: Uint8Array, app: FileApp, codec: TransferC
   const bodyBytes = plain.subarray(newline + 1);
   if (bodyBytes.length !== header.bodyBytes || (await codec.sha256Hex(bodyBytes)) !== header.bodySha256)
     return err(TRANSFER_PROBLEMS.damaged());
-  const body = parseBody(bodyBytes, header);
-  if (!body) return err(TRANSFER_PROBLEMS.damaged());
-  return ok({ header: commonHeader(header), body, isEncrypted: false });
+  const counts = Object.fromEntries(Object.entries(header.collections).map(([n, c]) => [n, c.count]));
+  async function* whole() {
+    yield bodyBytes;
+  }
+  return ok({
+    header: commonHeader(header),
+    isEncrypted: false,
+    readBody: (visitor, pageSize) => readBody(whole(), counts, visitor, pageSize),
+  });
 }

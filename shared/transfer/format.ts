@@ -15,11 +15,17 @@
  * (shared/ stays free of platform APIs); the app passes one built on the web platform's CompressionStream and
  * crypto.subtle, which Chromium, Electron and Node 22 all have, so no library is needed.
  *
+ * The body is JSON(`{"profile": …, "collections": {name: [record, …]}}`), written and read in pieces (body-writer.ts,
+ * body-reader.ts) so a whole register is never one string; either key order reads (files made before had the profile
+ * last), and any file of this layout opens in app versions that parse the body whole.
+ *
  * Version 1 files (gzip of header and body, an unkeyed checksum: format-v1.ts) are still read, flagged unencrypted.
  */
 
 import type { Problem } from '../domain/problem';
 import { err, ok, type Result } from '../lib/result';
+import { type BodyOutcome, type BodyVisitor, readBody } from './body-reader';
+import { startBody } from './body-writer';
 import {
   type EncryptionParams,
   type FileEncryption,
@@ -30,7 +36,7 @@ import {
   sameBytes,
   toBase64,
 } from './encryption';
-import { commonHeader, hasHeaderFields, isObject, newerProblem, parseBody } from './file-checks';
+import { commonHeader, hasHeaderFields, isObject, newerProblem } from './file-checks';
 import type {
   FileApp,
   FilePreview,
@@ -41,7 +47,7 @@ import type {
   TransferKind,
   TransferMeta,
 } from './file-types';
-import { decodeV1, isV1 } from './format-v1';
+import { isV1, openV1 } from './format-v1';
 import { isPassphraseLongEnough, passphraseBytes } from './passphrase';
 import { TRANSFER_PROBLEMS } from './problems';
 
@@ -49,6 +55,7 @@ export type {
   FileApp,
   FileKey,
   FilePreview,
+  GzipStream,
   TransferBody,
   TransferCodec,
   TransferDoc,
@@ -68,9 +75,10 @@ export const TRANSFER_FORMAT_VERSION = 2;
 export const FILE_EXTENSION = { backup: '.ovbackup', transfer: '.ovtransfer' } as const;
 
 /**
- * The largest file the app opens, checked on the declared size before reading a byte: the file is read whole and its
- * JSON parsed in memory on an old office PC. A village's 1,000 appeals with events take ~0.3 MB; scans (the `files`
- * collection) are what can make a backup large, hence the headroom.
+ * The largest file the app opens, checked on the declared size before reading a byte: the file is read and decrypted
+ * whole (AES-GCM authenticates it in one piece) on an old office PC, though its JSON is parsed page by page
+ * (body-reader.ts). A village's 1,000 appeals with events take ~0.3 MB; scans (the `files` collection) are what can
+ * make a backup large, hence the headroom.
  */
 export const MAX_FILE_BYTES = 150 * 1024 * 1024;
 
@@ -80,7 +88,10 @@ const MAX_HEADER_BYTES = 64 * 1024;
 /** How every version 2 file starts (JSON.stringify keeps the key order of encodeTransferFile). */
 const V2_START = new TextEncoder().encode(`{"format":"${TRANSFER_FORMAT}",`);
 
-/** A key derived from a passphrase, held by the platformssphrase shorter than the rule (screens check it first). */
+/**
+ * A whole file from a body in memory (tests, small files); the app writes large ones page by page with startBody and
+ * sealTransferFile, which give the same bytes. Throws for a passphrase shorter than the rule (screens check it first).
+ */
 export async function encodeTransferFile(
   meta: TransferMeta,
   body: TransferBody,
@@ -88,9 +99,31 @@ export async function encodeTransferFile(
   codec: TransferCodec,
 ): Promise<Uint8Array> {
   if (!isPassphraseLongEnough(passphrase)) throw new RangeError('passphrase too short');
-  const collections: TransferHeader['collections'] = {};
+  const writer = startBody(body.profile, codec);
   for (const [name, docs] of Object.entries(body.collections)) {
-    collections[name] = { schemaVersion: meta.schemaVersions[name] ?? 0, count: docs.length };
+    await writer.collection(name);
+    await writer.add(docs);
+  }
+  const { packed, counts } = await writer.finish();
+  return sealTransferFile(meta, counts, packed, passphrase, codec);
+}
+
+/**
+ * The file around a compressed body (body-writer.ts): the header with the counts per collection, and the body
+ * encrypted under a key derived from the passphrase, the header line as additional data. Throws for a passphrase
+ * shorter than the rule.
+ */
+export async function sealTransferFile(
+  meta: TransferMeta,
+  counts: Record<string, number>,
+  packed: Uint8Array,
+  passphrase: string,
+  codec: TransferCodec,
+): Promise<Uint8Array> {
+  if (!isPassphraseLongEnough(passphrase)) throw new RangeError('passphrase too short');
+  const collections: TransferHeader['collections'] = {};
+  for (const [name, count] of Object.entries(counts)) {
+    collections[name] = { schemaVersion: meta.schemaVersions[name] ?? 0, count };
   }
   const salt = codec.randomBytes(SALT_BYTES);
   const iv = codec.randomBytes(IV_BYTES);
@@ -116,7 +149,6 @@ export async function encodeTransferFile(
     encryption,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const packed = await codec.gzip(new TextEncoder().encode(JSON.stringify(body)));
   const sealed = await key.seal(iv, packed, headerBytes);
   const all = new Uint8Array(headerBytes.length + 1 + sealed.length);
   all.set(headerBytes, 0);
@@ -183,26 +215,35 @@ export async function previewTransferFile(
 ): Promise<Result<FilePreview, Problem>> {
   if (bytes.length === 0) return err(TRANSFER_PROBLEMS.empty());
   if (isV1(bytes)) {
-    const v1 = await decodeV1(bytes, app, codec);
+    const v1 = await openV1(bytes, app, codec);
     return v1.ok ? ok({ header: v1.value.header, isEncrypted: false }) : v1;
   }
   const parts = readV2(bytes, app);
   return parts.ok ? ok({ header: parts.value.header, isEncrypted: true }) : parts;
 }
 
+/** A file opened with its passphrase: its authenticated header, and its body to read as often as needed. */
+export interface OpenedFile extends FilePreview {
+  /**
+   * Reads the body from its start, records in pages of `pageSize` (body-reader.ts); 'read' when it was read whole and
+   * fits the header, 'damaged' when it does not. Each reading decompresses again, so the body is never held whole.
+   */
+  readBody(visitor: BodyVisitor, pageSize?: number): Promise<BodyOutcome>;
+}
+
 /**
- * Reads a file's bytes into header and body, or says why not: not our format; made by a newer app; a wrong
- * passphrase (the key check differs); damaged, cut or changed (the tag does not authenticate header and body).
- * The passphrase is derived once; a version 1 file ignores it.
+ * Opens a file: not our format; made by a newer app; a wrong passphrase (the key check differs); damaged, cut or
+ * changed (the tag does not authenticate header and body) are said here. The passphrase is derived once; a version 1
+ * file ignores it. The body is read afterwards, page by page (OpenedFile.readBody).
  */
-export async function decodeTransferFile(
+export async function openTransferFile(
   bytes: Uint8Array,
   app: FileApp,
   codec: TransferCodec,
   passphrase: string,
-): Promise<Result<TransferFile, Problem>> {
+): Promise<Result<OpenedFile, Problem>> {
   if (bytes.length === 0) return err(TRANSFER_PROBLEMS.empty());
-  if (isV1(bytes)) return decodeV1(bytes, app, codec);
+  if (isV1(bytes)) return openV1(bytes, app, codec);
   const parts = readV2(bytes, app);
   if (!parts.ok) return parts;
   const { header, params, headerBytes, sealed } = parts.value;
@@ -216,15 +257,42 @@ export async function decodeTransferFile(
     // was cut.
     return err(TRANSFER_PROBLEMS.damaged());
   }
-  let plain: Uint8Array;
-  try {
-    plain = await codec.gunzip(packed);
-  } catch {
-    return err(TRANSFER_PROBLEMS.damaged());
-  }
-  const body = parseBody(plain, header);
-  if (!body) return err(TRANSFER_PROBLEMS.damaged());
-  return ok({ header, body, isEncrypted: true });
+  const counts = Object.fromEntries(Object.entries(header.collections).map(([n, c]) => [n, c.count]));
+  return ok({
+    header,
+    isEncrypted: true,
+    readBody: (visitor, pageSize) => readBody(codec.gunzipPieces(packed), counts, visitor, pageSize),
+  });
+}
+
+/**
+ * Reads a file's bytes into header and body in memory, or says why not (openTransferFile's refusals, and a body that
+ * does not fit the header: damaged). For tests and small files: the app reads bodies page by page.
+ */
+export async function decodeTransferFile(
+  bytes: Uint8Array,
+  app: FileApp,
+  codec: TransferCodec,
+  passphrase: string,
+): Promise<Result<TransferFile, Problem>> {
+  const opened = await openTransferFile(bytes, app, codec, passphrase);
+  if (!opened.ok) return opened;
+  const body: TransferBody = { collections: {}, profile: null };
+  const outcome = await opened.value.readBody({
+    profile: (value) => {
+      body.profile = value as TransferBody['profile'];
+      return undefined;
+    },
+    collection: (name) => {
+      body.collections[name] = [];
+    },
+    docs: (name, docs) => {
+      body.collections[name]?.push(...docs);
+    },
+  });
+  if (outcome.kind !== 'read') return err(TRANSFER_PROBLEMS.damaged());
+  const { header, isEncrypted } = opened.value;
+  return ok({ header, body, isEncrypted });
 }
 
 export type { FileEncryption } from './encryption';

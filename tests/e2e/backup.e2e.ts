@@ -26,6 +26,26 @@ function withFlippedByte(bytes: Buffer, at: number): Buffer {
   return copy;
 }
 
+/**
+ * Starts keeping every state the progress line shows (its words and its bar), as a MutationObserver sees the DOM
+ * change: the line lives only while the work runs, far too briefly for two appeals to poll for it.
+ */
+async function recordProgress(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      for (const line of document.querySelectorAll('[data-testid="backup-progress"]')) {
+        const bar = line.querySelector('progress');
+        const state = `${(line.textContent ?? '').trim()} [${bar ? `${bar.getAttribute('value') ?? '…'}/${bar.getAttribute('max') ?? '…'}` : 'no bar'}]`;
+        if (seen.at(-1) !== state) seen.push(state);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+const progressSeen = (page: Page) => page.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
+
 /** Picks a backup on the restore input and, once its header is shown, types the passphrase and confirms. */
 async function restoreWith(page: Page, file: string, passphrase: string) {
   await page.getByLabel(RESTORE_LABEL).setInputFiles(file);
@@ -70,6 +90,7 @@ describe('backup and restore in the browser', () => {
     expect(await section.getByRole('alert').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/backup-passphrase.png`, fullPage: true });
 
+    await recordProgress(page);
     const downloading = page.waitForEvent('download');
     await make.click();
     const download = await downloading;
@@ -78,6 +99,11 @@ describe('backup and restore in the browser', () => {
     await download.saveAs(file);
     await expect.poll(() => page.getByTestId('backup-outcome').first().textContent()).toContain('звернень — 2');
     await expect.poll(() => reminder.count()).toBe(0);
+    // The progress was shown in words and as a bar: every record read (the 2 appeals), then encrypting.
+    const made = await progressSeen(page);
+    expect(made[0]).toMatch(/^Зчитано [0-2] з 2 записів… \[[0-2]\/2\]$/);
+    expect(made.at(-1)).toBe('Шифрування файлу… […/…]');
+    expect(await page.getByTestId('backup-progress').count()).toBe(0);
     // The passphrase is not kept in the form once the file is made.
     expect(await section.getByLabel('Пароль до файлу').inputValue()).toBe('');
     await browsers.context.close();
@@ -141,8 +167,15 @@ describe('backup and restore in the browser', () => {
     await expect.poll(() => alertText(page)).toContain('Неправильний пароль');
     expect(await storedAppealCount(page)).toBe(0);
     await page.getByLabel('Пароль, з яким файл створено').fill(PASSPHRASE);
+    await recordProgress(page);
     await page.getByRole('button', { name: 'Відновити з цього файлу' }).click();
     await page.getByRole('heading', { name: 'Реєстр звернень' }).waitFor();
+    // Decrypting, then checking (which two records may pass between two frames), then writing up to every record.
+    const restored = await progressSeen(page);
+    expect(restored[0]).toBe('Перевірка пароля й розшифрування файлу… […/…]');
+    expect(restored.at(-1)).toBe('Записано 2 з 2 записів… [2/2]');
+    const phaseOf = (state: string) => ['Перевірка', 'Перевірено', 'Записано'].findIndex((w) => state.startsWith(w));
+    expect(restored.map(phaseOf)).toEqual(restored.map(phaseOf).sort());
     await openRegister(page);
     await expect.poll(() => dataRows(page).count()).toBe(2);
     for (const index of indexes) expect(await rowByIndex(page, index).count()).toBe(1);

@@ -6,21 +6,17 @@
 import type { Problem } from '../../../shared/domain/problem';
 import { allowedVillage, CENTRAL_CODE } from '../../../shared/transfer/acceptance';
 import { authorRole } from '../../../shared/transfer/authorship';
-import type { TransferFile } from '../../../shared/transfer/format';
+import type { TransferDoc, TransferHeader } from '../../../shared/transfer/format';
 import { TRANSFER_PROBLEMS } from '../../../shared/transfer/problems';
 
 /**
- * The first record the file's header does not allow, or null: a record of another village than the file's, or, in a
+ * Why the file's header does not allow this record, or null: a record of another village than the file's, or, in a
  * village's file for the council, a record the council wrote (a village can only hand on its own records).
  */
-export function fileRecordProblem(file: TransferFile): Problem | null {
-  const village = allowedVillage(file.header);
-  const isForCouncil = file.header.kind === 'transfer' && file.header.to === CENTRAL_CODE;
-  for (const [name, docs] of Object.entries(file.body.collections)) {
-    for (const doc of docs) {
-      if (village && doc.villageId !== village) return TRANSFER_PROBLEMS.foreignDocument(name, String(doc.id));
-      if (isForCouncil && authorRole(doc) === 'central') return TRANSFER_PROBLEMS.foreignDocument(name, String(doc.id));
-    }
-  }
+export function recordProblem(header: TransferHeader, name: string, doc: TransferDoc): Problem | null {
+  const village = allowedVillage(header);
+  const isForCouncil = header.kind === 'transfer' && header.to === CENTRAL_CODE;
+  if (village && doc.villageId !== village) return TRANSFER_PROBLEMS.foreignDocument(name, String(doc.id));
+  if (isForCouncil && authorRole(doc) === 'central') return TRANSFER_PROBLEMS.foreignDocument(name, String(doc.id));
   return null;
 }

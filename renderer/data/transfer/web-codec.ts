@@ -1,4 +1,4 @@
-import type { FileKey, TransferCodec } from '../../../shared/transfer/format';
+import type { FileKey, GzipStream, TransferCodec } from '../../../shared/transfer/format';
 
 // The casts only bridge the DOM and Node typings of the same streams and buffers (this file type-checks in both).
 const buf = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
@@ -6,6 +6,59 @@ const buf = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
 async function through(stream: CompressionStream | DecompressionStream, bytes: Uint8Array): Promise<Uint8Array> {
   const out = new Blob([buf(bytes)]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(out as ConstructorParameters<typeof Response>[0]).arrayBuffer());
+}
+
+/** Collects a stream's pieces into one buffer (the compressed body: a fraction of the JSON it holds). */
+async function collect(readable: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  const reader = readable.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    length += value.length;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Gzip fed in pieces: the compressed output is read while the input is written, so neither side waits on the other. */
+function gzipStream(): GzipStream {
+  const stream = new CompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const output = collect(stream.readable as ReadableStream<Uint8Array>);
+  // Should a write fail, `end` reports it; the output's own rejection must not go unhandled meanwhile.
+  output.catch(() => undefined);
+  return {
+    write: (bytes) => writer.write(buf(bytes)),
+    async end() {
+      await writer.close();
+      return output;
+    },
+  };
+}
+
+/** Gunzips in pieces as the decompressor gives them; stopping the iteration early cancels the rest. */
+async function* gunzipPieces(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  const reader = new Blob([buf(bytes)])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader() as ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
 }
 
 /** HKDF labels: one PBKDF2 output gives two independent values, so the stored check reveals nothing of the key. */
@@ -45,6 +98,8 @@ async function deriveFileKey(passphrase: Uint8Array, salt: Uint8Array, iteration
 export const webCodec: TransferCodec = {
   gzip: (bytes) => through(new CompressionStream('gzip'), bytes),
   gunzip: (bytes) => through(new DecompressionStream('gzip'), bytes),
+  gzipStream,
+  gunzipPieces,
   async sha256Hex(bytes) {
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buf(bytes)));
     return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');

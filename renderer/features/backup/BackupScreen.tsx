@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
+import type { TransferProgress } from '../../data/records';
 import { formatDateTime } from '../../i18n/i18n';
 import { saveFile } from '../../ui/save-file';
 import { EMPTY_PAIR, NewPassphrase, pairError } from './NewPassphrase';
 import { OutcomeLine } from './OutcomeLine';
 import { failure, madeText, type Outcome } from './outcome';
+import { ProgressLine } from './ProgressLine';
 import { RestoreFromBackup } from './RestoreFromBackup';
 import { TransferSection } from './TransferSection';
 import { useBackupState } from './use-backup-reminder';
@@ -18,6 +20,7 @@ export function BackupScreen() {
   const { lastBackupAt } = useBackupState();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
   const [pair, setPair] = useState(EMPTY_PAIR);
   const [pairProblem, setPairProblem] = useState<string | undefined>();
 
@@ -27,10 +30,10 @@ export function BackupScreen() {
     setPairProblem(problem);
     if (problem) return;
     setBusy(true);
-    // Reading every record and the key derivation take a few seconds on an old PC: say that something is happening.
-    setOutcome({ text: t('backup.encrypting'), isError: false });
+    // Reading every record takes minutes for a large register on an old PC: the progress line says how far it is.
+    setOutcome(null);
     try {
-      const made = await records.makeBackup(pair.first);
+      const made = await records.makeBackup(pair.first, setProgress);
       setPair(EMPTY_PAIR);
       saveFile(made.fileName, made.bytes);
       setOutcome(madeText(t, 'backup.made', made));
@@ -38,6 +41,7 @@ export function BackupScreen() {
       setOutcome(failure(t, error));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -65,6 +69,7 @@ export function BackupScreen() {
             {t('backup.make')}
           </button>
         </form>
+        <ProgressLine progress={progress} />
         <OutcomeLine outcome={outcome} />
         <RestoreFromBackup records={records} profile={profile} />
       </section>

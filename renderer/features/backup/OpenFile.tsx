@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../shared/domain/problem';
 import type { Result } from '../../../shared/lib/result';
 import { FILE_EXTENSION, type FilePreview, type TransferKind } from '../../../shared/transfer/format';
-import type { ImportReport } from '../../data/records';
+import type { ImportReport, TransferProgress } from '../../data/records';
 import { controlProps, Field } from '../../ui/Field';
 import { FilePicker } from './FilePicker';
 import { fileSummary } from './file-summary';
 import { OutcomeLine } from './OutcomeLine';
 import { failure, type Outcome, refusal } from './outcome';
+import { ProgressLine } from './ProgressLine';
 
 interface Props {
   /** Id of the file input; the passphrase input is `<id>-passphrase`. */
@@ -16,7 +17,11 @@ interface Props {
   kind: TransferKind;
   label: string;
   preview: (file: File) => Promise<Result<FilePreview, Problem>>;
-  open: (file: File, passphrase: string) => Promise<Result<ImportReport, Problem>>;
+  open: (
+    file: File,
+    passphrase: string,
+    onProgress: (progress: TransferProgress) => void,
+  ) => Promise<Result<ImportReport, Problem>>;
   /** The outcome line of a successful import. */
   describe: (report: ImportReport) => Outcome;
   onOpened?: (report: ImportReport) => Promise<void>;
@@ -36,6 +41,7 @@ export function OpenFile({ id, kind, label, preview, open, describe, onOpened }:
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [wasPlain, setWasPlain] = useState(false);
   const [isBusy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
 
   const onFile = async (file: File) => {
     setOutcome(null);
@@ -56,9 +62,10 @@ export function OpenFile({ id, kind, label, preview, open, describe, onOpened }:
     if (picked.preview.isEncrypted && passphrase === '') return setError(t('backup.passphraseMissing'));
     setError(undefined);
     setBusy(true);
-    setOutcome({ text: t('backup.decrypting'), isError: false });
+    setOutcome(null);
+    setProgress({ phase: 'decrypting', done: 0, total: 0 });
     try {
-      const result = await open(picked.file, passphrase);
+      const result = await open(picked.file, passphrase, setProgress);
       setPassphrase('');
       if (!result.ok) {
         setOutcome(refusal(result.error, lang));
@@ -73,6 +80,7 @@ export function OpenFile({ id, kind, label, preview, open, describe, onOpened }:
       setOutcome(failure(t, e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -108,6 +116,7 @@ export function OpenFile({ id, kind, label, preview, open, describe, onOpened }:
           </div>
         </form>
       )}
+      <ProgressLine progress={progress} />
       <OutcomeLine outcome={outcome} />
       {wasPlain && <UnencryptedWarning />}
     </div>

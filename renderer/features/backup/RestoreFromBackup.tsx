@@ -23,7 +23,7 @@ export function RestoreFromBackup({ records, profile, onProfileRestored }: Props
         kind="backup"
         label={t('backup.restore')}
         preview={(file) => records.previewFile(file, 'backup', profile)}
-        open={(file, passphrase) => records.restoreBackup(file, profile, passphrase)}
+        open={(file, passphrase, onProgress) => records.restoreBackup(file, profile, passphrase, onProgress)}
         describe={(report) => importedText(t, 'backup.restored', report)}
         onOpened={async (report) => {
           if (report.restoredProfile) await onProfileRestored?.(report.restoredProfile);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isVillageCode } from '../../../shared/domain/indexes/reg-index';
 import { CENTRAL_CODE } from '../../../shared/transfer/acceptance';
 import { useApp } from '../../app/app-context';
+import type { TransferProgress } from '../../data/records';
 import { Field } from '../../ui/Field';
 import { saveFile } from '../../ui/save-file';
 import { CommunityCode } from './CommunityCode';
@@ -10,6 +11,7 @@ import { EMPTY_PAIR, NewPassphrase, pairError } from './NewPassphrase';
 import { OpenFile } from './OpenFile';
 import { OutcomeLine } from './OutcomeLine';
 import { failure, importedText, madeText, type Outcome, refusal } from './outcome';
+import { ProgressLine } from './ProgressLine';
 
 /** Transfer files for a village without signal: make one for the other side, import one from it. */
 export function TransferSection() {
@@ -23,6 +25,7 @@ export function TransferSection() {
   const [pair, setPair] = useState(EMPTY_PAIR);
   const [pairProblem, setPairProblem] = useState<string | undefined>();
   const [isBusy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
 
   const make = async (e: FormEvent) => {
     e.preventDefault();
@@ -34,9 +37,8 @@ export function TransferSection() {
     setPairProblem(problem);
     if (badTarget || problem) return;
     setBusy(true);
-    setOutcome({ text: t('backup.encrypting'), isError: false });
     try {
-      const result = await records.makeTransfer(to, pair.first);
+      const result = await records.makeTransfer(to, pair.first, setProgress);
       setPair(EMPTY_PAIR);
       if (!result.ok) return setOutcome(refusal(result.error, lang));
       saveFile(result.value.fileName, result.value.bytes);
@@ -45,6 +47,7 @@ export function TransferSection() {
       setOutcome(failure(t, error));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -73,13 +76,14 @@ export function TransferSection() {
           {isCentral ? t('backup.makeForVillage') : t('backup.makeForCouncil')}
         </button>
       </form>
+      <ProgressLine progress={progress} />
       <OutcomeLine outcome={outcome} />
       <OpenFile
         id="transfer-import"
         kind="transfer"
         label={t('backup.importTransfer')}
         preview={(file) => records.previewFile(file, 'transfer', profile)}
-        open={(file, passphrase) => records.importTransfer(file, passphrase)}
+        open={(file, passphrase, onProgress) => records.importTransfer(file, passphrase, onProgress)}
         describe={(report) => importedText(t, 'backup.imported', report)}
       />
     </section>

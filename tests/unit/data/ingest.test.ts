@@ -240,11 +240,14 @@ describe('every path reaches ingest', () => {
     });
     expect(await office.events.count().exec()).toBe(0);
 
+    // The council's own record on the village PC (its answer, come by sync) is left out of the village's file: the
+    // council has it already, and a village file holding one is refused there (tests/integration/transfer/large-files).
     await pc.events.bulkRemove([eventFor(id, 'answered', 'starosta').id]);
     await pc.events.insert(eventFor(id, 'comment', 'central'));
     const councils = await makeTransfer(pc, village, 'central', VERSION, CLOCK.now, PASSPHRASE);
     if (!councils.ok) throw new Error(councils.error.message.en);
-    const foreign = await importTransfer(
+    expect(councils.value.counts.events).toBe(0);
+    const again = await importTransfer(
       office,
       pickedFile(councils.value.fileName, councils.value.bytes),
       council,
@@ -252,7 +255,7 @@ describe('every path reaches ingest', () => {
       CLOCK.now,
       PASSPHRASE,
     );
-    expect(foreign.ok ? null : foreign.error.code).toBe('foreign-document');
+    expect(again.ok).toBe(true);
     expect(await office.events.count().exec()).toBe(0);
   });
 
