@@ -329,11 +329,11 @@ async function main(): Promise<void> {
         ['**register one appeal** (registerAppeal: ingest + outbox)', 50, 'register'],
         ['  and its register row (refreshRows, as the projection)', 50, 'registerRow'],
         [
-          '**filtered first page**, in-memory index (as the screen: rows presorted by `newestFirst`, filtered only)',
+          '**filtered first page**, in-memory index (as the screen: rows in memory order, the kept ones put in date order)',
           100,
           'pageMemory',
         ],
-        ['  the same with a full sort per filter (the path before `newestFirst`)', undefined, 'pageMemorySorted'],
+        ['  the same over the rows presorted by `newestFirst`, filtered only (the path before)', undefined, 'pageMemorySorted'],
         [`  presorting all rows, once per change of the rows (\`newestFirst\`; ${PRESORTS} runs)`, undefined, 'presort'],
         ['  filtered first page by IndexedDB index (before the index loads)', 100, 'pageDb'],
         ['**full-text search**, in-memory index (as the screen: rows in memory order, the matches sorted)', 200, 'search'],

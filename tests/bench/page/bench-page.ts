@@ -220,22 +220,21 @@ const api = {
     const index = new RegisterIndex(need(dbs[which], which));
     indexes[which] = index;
     const ms = await time(() => index.load());
-    // The rows in the default order, as the register screen asks for them once the index is loaded (sorted once per
-    // change of the rows, not per filter); the filters below then find them ready, as the screen does.
+    // The rows in the default order for the comparison path below (the screen no longer asks for them).
     index.newestFirst();
     return { ms, size: index.size };
   },
   /**
-   * The filtered first page in memory as the register screen computes it (use-register-rows.ts): the rows already in
-   * the default order (`RegisterIndex.newestFirst`), filtered only. With `fullSort`, the path before that: every row
-   * filtered and then sorted.
+   * The filtered first page in memory as the register screen computes it (queryLoadedRegister: every row in memory
+   * order, the kept ones put in date order). With `presorted`, the path before: the rows kept in the default order
+   * (`RegisterIndex.newestFirst`), filtered only.
    */
-  filteredPageMemory(which: Which, status: string, due: string, fullSort = false) {
+  filteredPageMemory(which: Which, status: string, due: string, presorted = false) {
     const index = need(indexes[which], `${which} index`);
     const filter = { ...EMPTY_FILTER, status, due: due as typeof EMPTY_FILTER.due };
     const t0 = performance.now();
-    const rows = fullSort
-      ? queryRegister(index.all(), filter, DEFAULT_SORT, today)
+    const rows = presorted
+      ? queryRegister(index.newestFirst(), filter, DEFAULT_SORT, today, { inDefaultOrder: true })
       : queryLoadedRegister(index, filter, DEFAULT_SORT, today);
     const n = rows.slice(0, FIRST_PAGE).length;
     return { ms: performance.now() - t0, n };
