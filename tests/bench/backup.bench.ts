@@ -11,8 +11,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
 import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser.ts';
+import { openBenchPage, servePages } from './driver.ts';
 import { cell, ms } from './stats.ts';
 
 const SIZES = (process.env.BENCH_APPEALS ?? '150000').split(',').map((s) => Number(s.trim().replaceAll('_', '')));
@@ -21,7 +21,6 @@ const BATCH = 1000;
 /** Appeals per seeding call, so the driver can show progress. */
 const SEED_CALL = 10_000;
 
-type Bench = Record<string, (...args: never[]) => unknown>;
 interface Run {
   ms: number;
   reports: number;
@@ -38,62 +37,20 @@ const progress = (what: string) => process.stderr.write(`… ${new Date().toISOS
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
 async function main(): Promise<void> {
-  const server = await preview({
-    configFile: fileURLToPath(new URL('./backup-page/vite.config.ts', import.meta.url)),
-    preview: { host: '127.0.0.1', port: KEPT ? Number(process.env.BENCH_PORT ?? 4799) : 0, strictPort: true, open: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('no server address');
-  const url = `http://127.0.0.1:${address.port}/tests/bench/backup-page/backup.html`;
+  const pages = await servePages(
+    fileURLToPath(new URL('./backup-page/vite.config.ts', import.meta.url)),
+    KEPT ? Number(process.env.BENCH_PORT ?? 4799) : 0,
+  );
+  const url = `${pages.origin}/tests/bench/backup-page/backup.html`;
   if (KEPT) mkdirSync(KEPT, { recursive: true });
   const profile = KEPT ?? newProfileDir('ov-bench-backup-');
   const keyringFile = join(profile, 'bench-keyring.json');
   const context = await launchWithProfile(profile);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    const { page, call, reload, heapMb: settle, peakDuring } = await openBenchPage(context, url, 'bench');
     page.on('console', (m) => {
       if (m.type() === 'error') console.error('page console:', m.text());
     });
-    const ready = () => page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
-    await page.goto(url);
-    await ready();
-    const call = <T>(name: string, ...args: unknown[]) =>
-      page.evaluate(
-        ([n, a]) => {
-          const bench = (globalThis as unknown as { bench: Bench }).bench;
-          return bench[n]?.(...(a as never[]));
-        },
-        [name, args] as const,
-      ) as Promise<T>;
-    const cdp = await context.newCDPSession(page);
-    const settle = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
-    };
-    /** The highest JS heap (no GC forced) while `work` runs, sampled every 100 ms, with and without array buffers. */
-    const peakDuring = async <T>(work: Promise<T>) => {
-      let heap = 0;
-      let withBuffers = 0;
-      let done = false;
-      const poll = (async () => {
-        while (!done) {
-          const u = await cdp.send('Runtime.getHeapUsage').catch(() => null);
-          if (u) {
-            heap = Math.max(heap, u.usedSize);
-            withBuffers = Math.max(withBuffers, u.usedSize + (u.backingStorageSize ?? 0));
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      })();
-      try {
-        return { value: await work, heapMb: heap / 2 ** 20, withBuffersMb: withBuffers / 2 ** 20 };
-      } finally {
-        done = true;
-        await poll;
-      }
-    };
 
     console.log(
       `Open Village backup benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium ${context.browser()?.version() ?? ''}`,
@@ -108,8 +65,7 @@ async function main(): Promise<void> {
      * is not what a clerk who starts the app and makes a backup waits for.
      */
     const reopen = async (name: string) => {
-      await page.reload();
-      await ready();
+      await reload();
       await call('openVillage', name, keyring);
       return settle();
     };
@@ -207,7 +163,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     if (!KEPT) removeProfile(profile);
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await pages.close();
   }
 }
 

@@ -8,9 +8,9 @@
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { preview } from 'vite';
 import type { Keyring } from '../../renderer/data/keyring/keyring.ts';
 import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser.ts';
+import { openBenchPage, servePages } from './driver.ts';
 import { cell, summarize, verdict } from './stats.ts';
 
 const COUNT = Number((process.env.BENCH_COUNCIL ?? '150000').replaceAll('_', ''));
@@ -39,40 +39,15 @@ async function typeWhile<T>(page: Page, work: Promise<T>): Promise<{ value: T }>
 
 async function main(): Promise<void> {
   if (COUNT === 0) return;
-  const server = await preview({
-    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
-    preview: { host: '127.0.0.1', port: 0, open: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('no server address');
+  const pages = await servePages(fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)));
   const profile = newProfileDir('ov-council-bench-');
   const context = await launchWithProfile(profile);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    const ready = async () => {
-      await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
-    };
-    await page.goto(`http://127.0.0.1:${address.port}/tests/bench/page/council.html`);
-    await ready();
-    const reload = async () => {
-      await page.reload();
-      await ready();
-    };
-    const call = <T>(name: string, ...args: unknown[]) =>
-      page.evaluate(
-        ([n, a]) => {
-          const bench = (globalThis as unknown as { councilBench: Record<string, (...x: never[]) => unknown> }).councilBench;
-          return bench[n]?.(...(a as never[]));
-        },
-        [name, args] as const,
-      ) as Promise<T>;
-    const cdp = await context.newCDPSession(page);
-    const heapMb = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
-    };
+    const { page, call, reload, heapMb } = await openBenchPage(
+      context,
+      `${pages.origin}/tests/bench/page/council.html`,
+      'councilBench',
+    );
 
     await call('remove');
     const keyring = await call<Keyring>('createKeyring');
@@ -212,7 +187,7 @@ async function main(): Promise<void> {
     await call('remove');
   } finally {
     await context.close();
-    await server.close();
+    await pages.close();
     removeProfile(profile);
   }
 }

@@ -10,9 +10,9 @@
 // default 5).
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
 import type { Keyring } from '../../renderer/data/keyring/keyring.ts';
 import { launchWithProfile, newProfileDir, removeProfile } from '../helpers/browser.ts';
+import { openBenchPage, servePages } from './driver.ts';
 import { cell, ms, summarize, verdict } from './stats.ts';
 
 const SIZES = (process.env.BENCH_APPEALS ?? '50000').split(',').map((s) => Number(s.trim().replaceAll('_', '')));
@@ -26,7 +26,6 @@ const BATCH = 1000;
 const SEED_CALL = 10_000;
 
 type Which = 'sealed' | 'plain';
-type Bench = Record<string, (...args: never[]) => unknown>;
 interface Startup {
   unlockMs: number;
   openMs: number;
@@ -88,65 +87,15 @@ const loadNow = () => {
 async function main(): Promise<void> {
   const loadStart = loadNow();
   const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 10_000);
-  const server = await preview({
-    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
-    preview: { host: '127.0.0.1', port: 0, open: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('no server address');
-  const url = `http://127.0.0.1:${address.port}/tests/bench/page/bench.html`;
+  const pages = await servePages(fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)));
   const profile = newProfileDir('ov-bench-');
   const context = await launchWithProfile(profile);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    const ready = () => page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
-    await page.goto(url);
-    await ready();
-    /** A fresh page: nothing of the previous page's JS, RxDB or Dexie state survives. */
-    const reload = async () => {
-      await page.reload();
-      await ready();
-    };
-    const call = <T>(name: string, ...args: unknown[]) =>
-      page.evaluate(
-        ([n, a]) => {
-          const bench = (globalThis as unknown as { bench: Bench }).bench;
-          return bench[n]?.(...(a as never[]));
-        },
-        [name, args] as const,
-      ) as Promise<T>;
-    const cdp = await context.newCDPSession(page);
-    const heapMb = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
-    };
-    /**
-     * The highest JS heap (no GC forced) while `work` runs, sampled every 100 ms, and the highest JS heap together with
-     * the array buffers' backing stores (the sealed parts are ArrayBuffers, outside the JS heap proper), in MB.
-     */
-    const peakDuring = async <T>(work: Promise<T>) => {
-      let heap = 0;
-      let withBuffers = 0;
-      let done = false;
-      const poll = (async () => {
-        while (!done) {
-          const u = await cdp.send('Runtime.getHeapUsage').catch(() => null);
-          if (u) {
-            heap = Math.max(heap, u.usedSize);
-            withBuffers = Math.max(withBuffers, u.usedSize + (u.backingStorageSize ?? 0));
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      })();
-      try {
-        return { value: await work, heapMb: heap / 2 ** 20, withBuffersMb: withBuffers / 2 ** 20 };
-      } finally {
-        done = true;
-        await poll;
-      }
-    };
+    const { call, reload, heapMb, peakDuring } = await openBenchPage(
+      context,
+      `${pages.origin}/tests/bench/page/bench.html`,
+      'bench',
+    );
 
     const chromium = context.browser()?.version() ?? '';
     console.log(
@@ -433,7 +382,7 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(sampler);
     await context.close();
-    await server.close();
+    await pages.close();
     removeProfile(profile);
   }
 }
