@@ -31,8 +31,6 @@ export async function loadReportFacts(
     if (typeof row.report === 'string' && row.report !== '') facts.push(row.report);
     else missing.push(row.id);
   }
-  // In id order, so each batch's events are one narrow range of their `appealId` index (RxDB scans min…max of an $in).
-  missing.sort();
   for (let i = 0; i < missing.length; i += BATCH) {
     for (const row of await refreshRows(db, missing.slice(i, i + BATCH))) {
       if (inReport(row, period, scope) && row.report) facts.push(row.report);
