@@ -297,7 +297,12 @@ export class SyncController {
   private async markInSync(): Promise<void> {
     const lastSyncAt = new Date().toISOString();
     this.patch({ lastSyncAt });
-    await saveLastSyncAt(this.db, lastSyncAt);
+    // The replication's last idle moment can come after the database closed (a lock, the app closing, a test's end):
+    // the time is only shown to the user, so it is not saved then, and a failed save is only logged.
+    if (this.db.closed) return;
+    await saveLastSyncAt(this.db, lastSyncAt).catch((error: unknown) =>
+      console.warn('sync: the time of the last sync not saved', error),
+    );
     if (this.config.role !== 'central' && this.client && Date.now() - this.lastStatusPublish > 60_000) {
       this.lastStatusPublish = Date.now();
       await publishVillageStatus(this.client, this.config, {
