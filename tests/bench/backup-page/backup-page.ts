@@ -7,7 +7,6 @@
 import { type AppDatabase, openDatabase } from '../../../renderer/data/database';
 import { createKeyring, type Keyring, unlock } from '../../../renderer/data/keyring/keyring';
 import { type Profile, saveProfile } from '../../../renderer/data/profile.repository';
-import { toRegisterRow } from '../../../renderer/data/register-projection';
 import {
   importTransfer,
   type MadeFile,
@@ -16,11 +15,9 @@ import {
   type PickedFile,
   restoreBackup,
 } from '../../../renderer/data/transfer/transfer-service';
-import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
-import type { AppealEvent } from '../../../shared/domain/events/event.types';
 import { localIsoDate } from '../../../shared/lib/dates';
-import type { RegisterRow } from '../../../shared/schema/register-row.schema';
-import { makeAppeal, rng } from '../page/fixture';
+import { makeBatch } from '../page/batch';
+import { rng } from '../page/fixture';
 
 const VILLAGE: Profile = {
   villageCode: 'hlyboke',
@@ -121,15 +118,7 @@ const api = {
   async seed(start: number, end: number, batch: number) {
     const db = need(village, 'village');
     for (let from = start; from < end; from += batch) {
-      const appeals: Appeal[] = [];
-      const events: AppealEvent[] = [];
-      const rows: RegisterRow[] = [];
-      for (let i = from; i < Math.min(end, from + batch); i++) {
-        const made = makeAppeal(i, seedRng, today, VILLAGE.villageCode);
-        appeals.push(made.appeal);
-        events.push(...made.events);
-        rows.push(toRegisterRow(made.appeal, made.events));
-      }
+      const { appeals, events, rows } = makeBatch(from, Math.min(end, from + batch), seedRng, today, () => VILLAGE.villageCode);
       await db.appeals.bulkInsert(appeals);
       await db.events.bulkInsert(events);
       await db.register.bulkInsert(rows);

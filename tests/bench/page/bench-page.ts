@@ -18,11 +18,9 @@ import {
   queryLoadedRegister,
   queryRegister,
 } from '../../../renderer/features/register/register-query';
-import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
-import { emptyDraft } from '../../../shared/domain/appeal/validate';
-import type { AppealEvent } from '../../../shared/domain/events/event.types';
 import { localIsoDate } from '../../../shared/lib/dates';
 import type { RegisterRow } from '../../../shared/schema/register-row.schema';
+import { benchDraft, makeBatch } from './batch';
 import { makeAppeal, rng } from './fixture';
 import { openPlainDatabase } from './plain-database';
 import { removeSnapshots, SNAPSHOT_DB, storedSnapshot, TimedSnapshots } from './timed-snapshots';
@@ -131,15 +129,7 @@ const api = {
     let docs = 0;
     const ms: Record<Which, number> = { sealed: 0, plain: 0 };
     for (let from = start; from < end; from += batch) {
-      const appeals: Appeal[] = [];
-      const events: AppealEvent[] = [];
-      const rows: RegisterRow[] = [];
-      for (let i = from; i < Math.min(end, from + batch); i++) {
-        const made = makeAppeal(i, seedRng, today, PROFILE.villageCode);
-        appeals.push(made.appeal);
-        events.push(...made.events);
-        rows.push(toRegisterRow(made.appeal, made.events));
-      }
+      const { appeals, events, rows } = makeBatch(from, Math.min(end, from + batch), seedRng, today, () => PROFILE.villageCode);
       const write = (which: Which, db: AppDatabase) => {
         const [a, e, r] = [structuredClone(appeals), structuredClone(events), structuredClone(rows)];
         return async () => {
@@ -163,13 +153,7 @@ const api = {
    */
   async registerOne(which: Which, i: number) {
     const db = need(dbs[which], which);
-    const draft = {
-      ...emptyDraft(today),
-      surname: 'Тестовий',
-      givenName: 'Бенч',
-      address: 'с. Глибоке, вул. Нова, 1',
-      issues: [{ topicCode: '010', text: `Вимірювання швидкості реєстрації ${i}` }],
-    };
+    const draft = benchDraft(i, today);
     const t0 = performance.now();
     const result = await registerAppeal(db, PROFILE, draft, { now: new Date(), today });
     const t1 = performance.now();

@@ -10,22 +10,21 @@ import { createKeyring, type Keyring, unlock } from '../../../renderer/data/keyr
 import { type Profile, saveProfile } from '../../../renderer/data/profile.repository';
 import { startProjection } from '../../../renderer/data/projection';
 import { RegisterIndex } from '../../../renderer/data/register-index';
-import { refreshRows, toRegisterRow } from '../../../renderer/data/register-projection';
+import { refreshRows } from '../../../renderer/data/register-projection';
 import { SealedSnapshots } from '../../../renderer/data/register-snapshot';
 import { loadReportFacts } from '../../../renderer/data/reports.repository';
 import { DEFAULT_SORT, EMPTY_FILTER, queryLoadedRegister } from '../../../renderer/features/register/register-query';
 import { buildReportOffThread } from '../../../renderer/features/reports/build-off-thread';
 import { CENTRAL_VILLAGE_ID } from '../../../shared/couch/names';
 import type { Appeal } from '../../../shared/domain/appeal/appeal.types';
-import { emptyDraft } from '../../../shared/domain/appeal/validate';
 import type { AppealEvent } from '../../../shared/domain/events/event.types';
 import { localIsoDate } from '../../../shared/lib/dates';
 import { buildReport } from '../../../shared/reports/build-report';
 import { periodOf } from '../../../shared/reports/period';
 import type { KnownVillage, Report } from '../../../shared/reports/report.types';
-import type { RegisterRow } from '../../../shared/schema/register-row.schema';
 import { recencyOf } from '../../../shared/schema/register-row.schema';
-import { makeAppeal, rng } from './fixture';
+import { benchDraft, makeBatch } from './batch';
+import { rng } from './fixture';
 import { removeSnapshots, TimedSnapshots } from './timed-snapshots';
 
 const NAMES = [
@@ -131,22 +130,16 @@ const api = {
   async seed(start: number, end: number, batch: number) {
     const d = need(db, 'database');
     let events = 0;
+    const village = (i: number) => VILLAGES[i % 28]?.code ?? CENTRAL_VILLAGE_ID;
+    // Each village numbers its own appeals (the fixture numbers one village's): the council's registration reads
+    // the last number of its workstation, which must be its count as on a real PC.
+    const renumber = (appeal: Appeal, i: number) => {
+      const seq = Math.floor(i / 28) + 1;
+      appeal.regSeq = seq;
+      appeal.regIndex = appeal.regIndex.replace(/-\d+$/, `-${seq}`);
+    };
     for (let from = start; from < end; from += batch) {
-      const appeals: Appeal[] = [];
-      const evs: AppealEvent[] = [];
-      const rows: RegisterRow[] = [];
-      for (let i = from; i < Math.min(end, from + batch); i++) {
-        const village = VILLAGES[i % 28]?.code ?? CENTRAL_VILLAGE_ID;
-        const made = makeAppeal(i, seedRng, today, village);
-        // Each village numbers its own appeals (the fixture numbers one village's): the council's registration reads
-        // the last number of its workstation, which must be its count as on a real PC.
-        const seq = Math.floor(i / 28) + 1;
-        made.appeal.regSeq = seq;
-        made.appeal.regIndex = made.appeal.regIndex.replace(/-\d+$/, `-${seq}`);
-        appeals.push(made.appeal);
-        evs.push(...made.events);
-        rows.push(toRegisterRow(made.appeal, made.events));
-      }
+      const { appeals, events: evs, rows } = makeBatch(from, Math.min(end, from + batch), seedRng, today, village, renumber);
       await d.appeals.bulkInsert(appeals);
       await d.events.bulkInsert(evs);
       await d.register.bulkInsert(rows);
@@ -181,13 +174,7 @@ const api = {
   removeSnapshots,
   registerOne(i: number) {
     const d = need(db, 'database');
-    const draft = {
-      ...emptyDraft(today),
-      surname: 'Тестовий',
-      givenName: 'Бенч',
-      address: 'с. Глибоке, вул. Нова, 1',
-      issues: [{ topicCode: '010', text: `Вимірювання швидкості реєстрації ${i}` }],
-    };
+    const draft = benchDraft(i, today);
     return (async () => {
       const t0 = performance.now();
       const result = await registerAppeal(d, PROFILE, draft, { now: new Date(), today });
