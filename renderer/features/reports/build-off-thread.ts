@@ -20,6 +20,8 @@ export async function buildReportOffThread(
 ): Promise<Report> {
   if (typeof Worker === 'undefined') {
     const decoded = facts.map((text) => decodeFacts(text)).filter((f): f is ReportFacts => f !== null);
+    // As the worker does: facts that do not read are a fault, never skipped.
+    if (decoded.length < facts.length) throw new Error(`report facts of ${facts.length - decoded.length} appeals cannot be read`);
     return buildReportFromFacts({ ...input, facts: decoded });
   }
   const worker = new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module', name: 'report' });
